@@ -1,0 +1,112 @@
+"""Finds the `{{ run("path") }}` lines of a page and replaces them.
+
+A directive stands alone on its line, may be indented (inside a content tab),
+and is never read inside a fenced code block, so pages can show its syntax.
+"""
+
+import ast
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+DIRECTIVE_LINE = re.compile(r"^(?P<indent>[ \t]*)\{\{\s*run\((?P<arguments>.*)\)\s*\}\}[ \t]*$")
+FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
+OPTIONS = ("hl_lines", "raises", "title")
+
+
+class DirectiveError(Exception):
+    """A directive that cannot be understood; the message names page and line."""
+
+
+@dataclass(frozen=True)
+class RunDirective:
+    """One `{{ run(...) }}` line: which snippet to show, and how."""
+
+    page: str
+    line: int
+    indent: str
+    spec: str
+    hl_lines: str | None = None
+    raises: str | None = None
+    title: str | None = None
+
+    @property
+    def path(self) -> str:
+        """The snippet file, relative to snippets/, without section or line range."""
+        return self.spec.split(":", 1)[0]
+
+    @property
+    def selection(self) -> str | None:
+        """The named section ("build") or line range ("3:8") after the path, if any."""
+        parts = self.spec.split(":", 1)
+        return parts[1] if len(parts) == 2 else None
+
+    @property
+    def where(self) -> str:
+        return f"{self.page}, line {self.line}"
+
+
+def find_directives(markdown: str, page: str) -> list[RunDirective]:
+    """Every run directive of a page, in page order."""
+    return [directive for _, directive in _directive_lines(markdown, page)]
+
+
+def replace_directives(markdown: str, page: str, render: Callable[[RunDirective], str]) -> str:
+    """The page with each directive line replaced by `render(directive)`."""
+    lines = markdown.split("\n")
+    for index, directive in reversed(_directive_lines(markdown, page)):
+        lines[index] = render(directive)
+    return "\n".join(lines)
+
+
+def _directive_lines(markdown: str, page: str) -> list[tuple[int, RunDirective]]:
+    found = []
+    open_fence: str | None = None
+    for index, line in enumerate(markdown.split("\n")):
+        fence = FENCE.match(line)
+        if fence:
+            marker = fence.group("fence")
+            if open_fence is None:
+                open_fence = marker
+            elif marker[0] == open_fence[0] and len(marker) >= len(open_fence):
+                open_fence = None
+            continue
+        if open_fence is not None:
+            continue
+        match = DIRECTIVE_LINE.match(line)
+        if match:
+            found.append((index, _parse(match, page, index + 1)))
+        elif "{{ run(" in line.replace("{{run(", "{{ run("):
+            raise DirectiveError(
+                f"{page}, line {index + 1}: a run directive must stand alone on its line, "
+                f'like {{{{ run("topic/file.py") }}}}'
+            )
+    return found
+
+
+def _parse(match: re.Match, page: str, line: int) -> RunDirective:
+    def fail(problem: str) -> DirectiveError:
+        return DirectiveError(f"{page}, line {line}: {problem} in {match.group(0).strip()}")
+
+    try:
+        call = ast.parse(f"run({match.group('arguments')})", mode="eval").body
+    except SyntaxError:
+        raise fail("cannot read the arguments") from None
+    assert isinstance(call, ast.Call)
+    if len(call.args) != 1 or not _is_string(call.args[0]):
+        raise fail('expected one quoted snippet path first, like run("topic/file.py")')
+    options = {}
+    for keyword in call.keywords:
+        if keyword.arg not in OPTIONS:
+            raise fail(f"unknown option {keyword.arg!r} (known: {', '.join(OPTIONS)})")
+        if not _is_string(keyword.value):
+            raise fail(f"option {keyword.arg} must be a quoted string")
+        options[keyword.arg] = keyword.value.value
+    spec = call.args[0].value
+    if not spec.split(":", 1)[0].endswith(".py"):
+        raise fail(f"{spec!r} is not a .py file under snippets/")
+    return RunDirective(page=page, line=line, indent=match.group("indent"), spec=spec, **options)
+
+
+def _is_string(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)

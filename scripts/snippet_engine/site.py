@@ -1,0 +1,131 @@
+"""One site build's snippets: which pages show what, the results, and the files to publish.
+
+This is the layer the MkDocs hook talks to. It takes page sources as plain
+strings and hands back Markdown, problems and generated files, so it can be
+tested without MkDocs.
+"""
+
+import os
+import posixpath
+import subprocess
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from . import render
+from .directives import RunDirective, find_directives, replace_directives
+from .engine import EngineSettings, SnippetEngine, SnippetFailure, SnippetResult
+from .selections import SelectionError, first_line
+from .sources import unused_snippets
+
+FIGURES_FOLDER = "snippet-figures"
+DOWNLOADS_FOLDER = "snippets"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something that must fail a build, or be shown on the page while serving."""
+
+    message: str
+    # Not fatal: reported as a warning, which fails the build in strict mode only.
+    fatal: bool = True
+
+
+class SiteSnippets:
+    def __init__(self, settings: EngineSettings, execute: bool):
+        self.settings = settings
+        self.execute = execute
+        self.engine = SnippetEngine(settings)
+        self.results: dict[str, SnippetResult | SnippetFailure] = {}
+        self.directive_failures: dict[RunDirective, SnippetFailure] = {}
+        self.problems: list[Problem] = []
+        self.shown_paths: set[str] = set()
+
+    def prepare(self, pages: dict[str, str]) -> None:
+        """Read every page's directives and get every result, so pages can be expanded."""
+        directives = []
+        for page, markdown in pages.items():
+            directives.extend(find_directives(markdown, page))
+        self.shown_paths = {directive.path for directive in directives}
+        runnable = [directive for directive in directives if self._check_selection(directive)]
+        if self.execute:
+            self.results = self.engine.results(runnable)
+        for result in self.results.values():
+            if isinstance(result, SnippetFailure):
+                self.problems.append(Problem(result.report()))
+        for directive, failure in self.directive_failures.items():
+            self.problems.append(Problem(failure.report()))
+        for unused in unused_snippets(self.settings.snippets_dir, {self.settings.snippets_dir / path for path in self.shown_paths}):
+            shown = unused.relative_to(self.settings.repo_root).as_posix()
+            relative = unused.relative_to(self.settings.snippets_dir).as_posix()
+            self.problems.append(Problem(f'{shown} is not shown on any page: add {{{{ run("{relative}") }}}} to a page, or delete it', fatal=False))
+
+    def expand(self, markdown: str, page: str) -> str:
+        """The page with each directive replaced by its code and output."""
+        return replace_directives(markdown, page, lambda directive: self._render(directive, page))
+
+    def generated_files(self) -> dict[str, bytes]:
+        """Files to publish with the site: figures the snippets drew, and the snippets themselves."""
+        files = {f"{DOWNLOADS_FOLDER}/{path}": (self.settings.snippets_dir / path).read_bytes()
+                 for path in sorted(self.shown_paths) if (self.settings.snippets_dir / path).is_file()}
+        for path, result in self.results.items():
+            if isinstance(result, SnippetResult):
+                for name, content in result.images.items():
+                    files[_figure_path(path, name)] = content
+        return files
+
+    def provenance(self) -> dict[str, str] | None:
+        """The versions that produced the outputs (as the worker reported them) and the build's date."""
+        versions = next((result.versions for result in self.results.values() if isinstance(result, SnippetResult)), None)
+        if versions is None:
+            return None
+        return {**versions, "date": source_date(self.settings.repo_root)}
+
+    def _check_selection(self, directive: RunDirective) -> bool:
+        file = self.settings.snippets_dir / directive.path
+        try:
+            if file.is_file():
+                first_line(file.read_text(encoding="utf-8"), directive.selection)
+        except SelectionError as error:
+            shown = file.relative_to(self.settings.repo_root).as_posix()
+            self.directive_failures[directive] = SnippetFailure(directive.path, f"{shown}: {error}", [directive.where])
+            return False
+        return True
+
+    def _render(self, directive: RunDirective, page: str) -> str:
+        failure = self.directive_failures.get(directive)
+        result = self.results.get(directive.path)
+        if failure is None and isinstance(result, SnippetFailure):
+            failure = result
+        if failure is not None:
+            return render.indented(render.failure_block(failure), directive.indent)
+        file = self.settings.snippets_dir / directive.path
+        shown_path = file.relative_to(self.settings.repo_root).as_posix()
+        parts = [render.code_block(directive, shown_path, first_line(file.read_text(encoding="utf-8"), directive.selection))]
+        if result is None:
+            parts.append(render.not_executed_block())
+        else:
+            links = {name: _relative(page, _figure_path(directive.path, name)) for name in result.images}
+            parts.append(render.result_blocks(result, links))
+        return render.indented("\n\n".join(parts), directive.indent)
+
+
+def _figure_path(snippet_path: str, name: str) -> str:
+    return f"{FIGURES_FOLDER}/{snippet_path.removesuffix('.py')}/{name}"
+
+
+def _relative(page: str, target: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def source_date(repo_root: Path) -> str:
+    """The date of the commit being built (not today's), so rebuilds of a commit are identical."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        try:
+            epoch = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=repo_root, capture_output=True, text=True).stdout.strip()
+        except FileNotFoundError:
+            epoch = ""
+    if not epoch:
+        return "unknown date"
+    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date().isoformat()

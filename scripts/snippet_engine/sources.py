@@ -1,0 +1,52 @@
+"""The files a snippet's output depends on: itself and the local modules it imports.
+
+A snippet run as `python snippets/topic/file.py` finds local modules in its
+own folder (Python puts the script's folder first on sys.path), so those are
+the imports that count; anything else comes from installed packages, whose
+versions are part of the cache key separately.
+"""
+
+import ast
+from pathlib import Path
+
+
+def local_sources(snippet: Path) -> list[Path]:
+    """The snippet followed by every local module it imports, directly or not."""
+    seen: dict[Path, None] = {}
+    pending = [snippet.resolve()]
+    while pending:
+        path = pending.pop()
+        if path in seen:
+            continue
+        seen[path] = None
+        pending.extend(_imported_local_modules(path, snippet.resolve().parent))
+    return list(seen)
+
+
+def _imported_local_modules(path: Path, folder: Path) -> list[Path]:
+    try:
+        tree = ast.parse(path.read_bytes(), filename=str(path))
+    except SyntaxError:
+        return []  # the run reports the syntax error with its line
+    names = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.append(node.module)
+            names.extend(f"{node.module}.{alias.name}" for alias in node.names)
+    return [module for name in names if (module := _module_file(folder, name))]
+
+
+def _module_file(folder: Path, dotted_name: str) -> Path | None:
+    base = folder.joinpath(*dotted_name.split("."))
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate.resolve()
+    return None
+
+
+def unused_snippets(snippets_dir: Path, shown: set[Path]) -> list[Path]:
+    """Snippet files no page shows and no shown snippet imports."""
+    needed = {source for snippet in shown for source in local_sources(snippet)}
+    return sorted(path for path in snippets_dir.rglob("*.py") if path.resolve() not in needed)

@@ -1,0 +1,196 @@
+"""The worker process: imports TensorFlow once, then runs snippets on request.
+
+Protocol: one JSON request per line on stdin, one JSON reply per line on the
+file descriptor that was stdout at start. File descriptor 1 itself is pointed
+at stderr, so nothing a library prints from C++ can corrupt the replies.
+Everything here is standard library plus TensorFlow and Keras; the worker is
+started by path, not imported by the build.
+"""
+
+import base64
+import faulthandler
+import io
+import itertools
+import json
+import os
+import runpy
+import signal
+import sys
+import tempfile
+import time
+import traceback
+import warnings
+from pathlib import Path
+
+IMAGE_SUFFIXES = (".png", ".svg")
+
+
+class SnippetCalledOsExit(BaseException):
+    """Raised in place of os._exit, which would end the worker without a word."""
+
+
+class _Capture(io.StringIO):
+    """Stands for stdout and stderr: one stream, in the order things were written."""
+
+    @property
+    def encoding(self):
+        return "utf-8"
+
+    def isatty(self):
+        return False
+
+
+def main() -> None:
+    replies = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
+    os.dup2(2, 1)
+    faulthandler.enable(file=sys.stderr)
+    # The parent sends SIGUSR1 before killing a snippet that ran out of time, so
+    # that the stack (and the snippet's current line) lands in the worker's log.
+    faulthandler.register(signal.SIGUSR1, file=sys.stderr, all_threads=True)
+
+    import keras
+    import numpy
+    import tensorflow as tf
+
+    tf.config.experimental.enable_op_determinism()
+    keras_defaults = _keras_settings(keras)
+    versions = {
+        "python": ".".join(map(str, sys.version_info[:3])),
+        "tensorflow": tf.__version__,
+        "keras": keras.__version__,
+        "numpy": numpy.__version__,
+    }
+    _reply(replies, {"ready": True, "versions": versions})
+    for line in sys.stdin:
+        request = json.loads(line)
+        _restore_keras_settings(keras, keras_defaults)
+        keras.backend.clear_session()
+        keras.utils.set_random_seed(request["seed"])
+        _reply(replies, run_snippet(Path(request["path"]), Path(request["local_root"])))
+
+
+def run_snippet(path: Path, local_root: Path) -> dict:
+    """Run one snippet in a fresh namespace and a fresh working folder; report what happened."""
+    capture = _Capture()
+    saved = (sys.stdout, sys.stderr, sys.argv, list(sys.path), os.getcwd(), os._exit)
+    outcome: dict = {"status": "ok"}
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="snippet-") as workdir, warnings.catch_warnings(record=True) as caught:
+        sys.stdout = sys.stderr = capture
+        sys.argv = [str(path)]
+        sys.path.insert(0, str(path.parent))
+        os.chdir(workdir)
+        os._exit = _refuse_os_exit
+        try:
+            runpy.run_path(str(path), run_name="__main__")
+        except BaseException as error:  # the snippet's own failures are the result, whatever they are
+            outcome = {"status": _status_of(error), "exception": _describe(error, local_root)}
+        finally:
+            sys.stdout, sys.stderr, sys.argv, sys.path[:], cwd, os._exit = saved
+            os.chdir(cwd)
+        images = _images_in(Path(workdir))
+    _forget_local_modules(local_root)
+    _close_figures()
+    return {
+        **outcome,
+        "output": capture.getvalue(),
+        "warnings": [_describe_warning(warning) for warning in caught],
+        "images": images,
+        "seconds": round(time.perf_counter() - started, 3),
+    }
+
+
+def _refuse_os_exit(code=0):
+    raise SnippetCalledOsExit(f"os._exit({code}) was called")
+
+
+def _status_of(error: BaseException) -> str:
+    if isinstance(error, (SystemExit, SnippetCalledOsExit)):
+        return "exited"
+    return "raised"
+
+
+def _describe(error: BaseException, local_root: Path) -> dict:
+    """The error as a reader would read it: the snippet's own frames, then the message.
+
+    Frames inside Keras and TensorFlow are counted, not printed: they say nothing
+    about the snippet, and their paths differ from one machine to the next.
+    """
+    frames = traceback.extract_tb(error.__traceback__)
+    local_frames = [frame for frame in frames if Path(frame.filename).is_relative_to(local_root)]
+    shown = []
+    if local_frames:
+        shown.append("Traceback (most recent call last):\n")
+        groups = itertools.groupby(frames, key=lambda frame: frame in local_frames)
+        for is_local, group in groups:
+            group = list(group)
+            if is_local:
+                shown.extend(traceback.format_list(group))
+            else:
+                shown.append(f"  [{len(group)} {'frame' if len(group) == 1 else 'frames'} inside installed packages]\n")
+        if shown[1].startswith("  ["):
+            del shown[1]  # the frames of runpy that started the snippet, not the reader's concern
+    return {
+        "type": type(error).__name__,
+        "qualified_type": f"{type(error).__module__}.{type(error).__qualname__}",
+        "line": local_frames[-1].lineno if local_frames else getattr(error, "lineno", None),
+        "text": "".join(shown) + "".join(traceback.format_exception_only(error)),
+    }
+
+
+def _describe_warning(warning: warnings.WarningMessage) -> dict:
+    return {
+        "category": warning.category.__name__,
+        "message": str(warning.message),
+        "filename": warning.filename,
+        "lineno": warning.lineno,
+    }
+
+
+def _images_in(folder: Path) -> dict[str, str]:
+    return {
+        image.name: base64.b64encode(image.read_bytes()).decode("ascii")
+        for image in sorted(folder.iterdir())
+        if image.suffix.lower() in IMAGE_SUFFIXES and image.is_file()
+    }
+
+
+def _forget_local_modules(local_root: Path) -> None:
+    """Unload modules imported from snippets/, so an edited helper module is read again."""
+    for name, module in list(sys.modules.items()):
+        filename = getattr(module, "__file__", None)
+        if filename and Path(filename).is_relative_to(local_root):
+            del sys.modules[name]
+
+
+def _close_figures() -> None:
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None:
+        pyplot.close("all")
+
+
+def _keras_settings(keras) -> dict:
+    return {
+        "floatx": keras.config.floatx(),
+        "epsilon": keras.config.epsilon(),
+        "image_data_format": keras.config.image_data_format(),
+        "dtype_policy": keras.config.dtype_policy().name,
+    }
+
+
+def _restore_keras_settings(keras, settings: dict) -> None:
+    """Undo what an earlier snippet may have changed in Keras's global configuration."""
+    keras.config.set_floatx(settings["floatx"])
+    keras.config.set_epsilon(settings["epsilon"])
+    keras.config.set_image_data_format(settings["image_data_format"])
+    keras.config.set_dtype_policy(settings["dtype_policy"])
+    keras.config.enable_traceback_filtering()
+
+
+def _reply(stream, message: dict) -> None:
+    stream.write(json.dumps(message) + "\n")
+    stream.flush()
+
+
+if __name__ == "__main__":
+    main()
