@@ -76,11 +76,9 @@ def _directive_lines(markdown: str, page: str) -> list[tuple[int, RunDirective]]
         match = DIRECTIVE_LINE.match(line)
         if match:
             found.append((index, _parse(match, page, index + 1)))
-        elif "{{ run(" in line.replace("{{run(", "{{ run("):
-            raise DirectiveError(
-                f"{page}, line {index + 1}: a run directive must stand alone on its line, "
-                f'like {{{{ run("topic/file.py") }}}}'
-            )
+        elif re.search(r"\{\{\s*run\(", line):
+            problem = "cannot read this directive" if line.strip().startswith("{{") else "a run directive must stand alone on its line"
+            raise DirectiveError(f'{page}, line {index + 1}: {problem}; write it as {{{{ run("topic/file.py") }}}}')
     return found
 
 

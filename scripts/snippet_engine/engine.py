@@ -101,7 +101,7 @@ class SnippetEngine:
         return self._as_result(path, report)
 
     def _run(self, file: Path) -> dict:
-        settings = WorkerSettings(self.settings.console_width, self.settings.cache_dir / "keras-home")
+        settings = WorkerSettings(self.settings.console_width, self.settings.cache_dir.parent / "keras-home")
         worker = shared_worker(settings)
         report = worker.run(file.resolve(), self.settings.snippets_dir.resolve(), self.settings.seed, self.settings.timeout)
         self.executed.append(self._shown_path(file))

@@ -1,0 +1,79 @@
+"""The line under each snippet's code block: view it in the repository, download it.
+
+Contract with the snippet pipeline (scripts/mkdocs_hooks.py):
+
+1. After the code block of a snippet, put the Markdown that
+   `links_markdown(path, config.repo_url, branch_from_edit_uri(config.edit_uri))`
+   returns, after a blank line and with the same indentation as the code block
+   (inside a content tab that is four spaces). `path` is the file's path under
+   snippets/, without a ":section" or ":3:8" selection.
+2. Make every snippet file part of the built site at snippets/<path>, by adding
+   `download_files(config)` to the `files` of `on_files`. MkDocs then copies
+   the files, and resolves and checks the download links (mkdocs.yml has
+   `validation.absolute_links: relative_to_docs`, so "/snippets/..." is made
+   relative to each page and a missing file fails the strict build).
+
+Only `repo_url` and `edit_uri` in mkdocs.yml say where the repository is; the
+links are built from them, never typed.
+"""
+
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote
+
+CSS_CLASS = "snippet-links"
+SNIPPETS_DIR = "snippets"
+
+
+def _file_path(snippet_path: str) -> PurePosixPath:
+    """The snippet's file path under snippets/, without a section or line selection."""
+    path = PurePosixPath(snippet_path.split(":", 1)[0])
+    if path.is_absolute() or ".." in path.parts or not path.name:
+        raise ValueError(
+            f"snippet path {snippet_path!r} must be a relative path under {SNIPPETS_DIR}/, "
+            "like 'building_models/seed_sequential.py'"
+        )
+    return path
+
+
+def links_markdown(snippet_path: str, repo_url: str, branch: str = "main") -> str:
+    """Markdown for the line under a snippet's code block.
+
+    A paragraph of class CSS_CLASS with two links: the file in the repository
+    at `branch`, and the copy of the file served with the site, which the
+    browser downloads under the file's own name.
+    """
+    path = _file_path(snippet_path)
+    if not repo_url:
+        raise ValueError("repo_url is empty: set repo_url in mkdocs.yml")
+    view_url = f"{repo_url.rstrip('/')}/blob/{quote(branch)}/{SNIPPETS_DIR}/{quote(str(path))}"
+    download_url = f"/{SNIPPETS_DIR}/{quote(str(path))}"
+    return (
+        f"[View `{path.name}` in the repository]({view_url}) · "
+        f'[Download]({download_url}){{ download="{path.name}" }}\n'
+        f"{{ .{CSS_CLASS} }}\n"
+    )
+
+
+def branch_from_edit_uri(edit_uri: str | None, default: str = "main") -> str:
+    """The branch named in an edit_uri such as "edit/main/docs/" (GitHub's form)."""
+    parts = [part for part in (edit_uri or "").split("/") if part]
+    if len(parts) >= 2 and parts[0] in ("edit", "blob", "tree"):
+        return parts[1]
+    return default
+
+
+def download_files(config, snippets_dir: str | Path | None = None) -> list:
+    """Every .py file under the snippets folder as a MkDocs File served at snippets/<path>."""
+    from mkdocs.structure.files import File
+
+    root = Path(config.config_file_path).parent
+    folder = root / (snippets_dir or config.extra["snippet_execution"]["snippets_dir"])
+    return [
+        File.generated(
+            config,
+            f"{SNIPPETS_DIR}/{path.relative_to(folder).as_posix()}",
+            abs_src_path=str(path),
+        )
+        for path in sorted(folder.rglob("*.py"))
+        if "__pycache__" not in path.parts
+    ]

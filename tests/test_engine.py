@@ -1,0 +1,178 @@
+"""The engine with a real worker, on small snippets written by each test."""
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from snippet_engine import cache
+from snippet_engine.directives import RunDirective
+from snippet_engine.engine import EngineSettings, SnippetEngine, SnippetFailure, SnippetResult
+
+
+@pytest.fixture(scope="session")
+def cache_root(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("caches")
+
+
+@pytest.fixture
+def repo(tmp_path, cache_root, request) -> "Repo":
+    return Repo(tmp_path, cache_root / request.node.name)
+
+
+class Repo:
+    """A repository with a snippets/ folder and an engine over it."""
+
+    def __init__(self, root: Path, cache_dir: Path, timeout: float = 60):
+        self.root = root
+        (root / "snippets").mkdir()
+        self.settings = EngineSettings(root, root / "snippets", cache_dir, timeout, console_width=100, seed=1234)
+
+    def write(self, name: str, code: str) -> None:
+        (self.root / "snippets" / name).write_text(textwrap.dedent(code), encoding="utf-8")
+
+    def run(self, *names: str, raises: str | None = None, timeout: float | None = None) -> tuple[SnippetEngine, dict]:
+        settings = self.settings if timeout is None else EngineSettings(**{**self.settings.__dict__, "timeout": timeout})
+        engine = SnippetEngine(settings)
+        directives = [RunDirective("docs/page.md", 7, "", name, raises=raises) for name in names]
+        return engine, engine.results(directives)
+
+    def result(self, name: str, **options) -> SnippetResult | SnippetFailure:
+        return self.run(name, **options)[1][name]
+
+
+def test_output_is_what_the_snippet_printed(repo):
+    repo.write("hello.py", "print('hello')\nprint('world')\n")
+    assert repo.result("hello.py").output == "hello\nworld\n"
+
+
+def test_automatic_names_and_random_numbers_repeat_in_every_snippet(repo):
+    code = """
+        import keras
+        layer = keras.layers.Dense(2)
+        print(layer.name, keras.random.uniform((3,)).numpy().round(6).tolist())
+    """
+    repo.write("first.py", code)
+    repo.write("second.py", code + "\n")
+    _, results = repo.run("first.py", "second.py")
+    assert results["first.py"].output == results["second.py"].output
+    assert results["first.py"].output.startswith("dense ")
+
+
+def test_summary_is_as_wide_as_the_console_and_never_cropped(repo):
+    repo.write("wide.py", """
+        import keras
+        left = keras.Input((3,), name="left_input")
+        right = keras.Input((3,), name="right_input")
+        merged = keras.layers.Concatenate(name="merge_inputs")([left, right])
+        keras.Model([left, right], keras.layers.Dense(2)(merged)).summary()
+    """)
+    table = [line for line in repo.result("wide.py").output.splitlines() if line[:1] in "┏┃┡│├└"]
+    assert "Connected to" in table[1] and "Param #" in table[1]
+    assert "…" not in "".join(table)
+    assert len({len(line) for line in table}) == 1
+    assert 80 < len(table[0]) <= 100
+
+
+def test_warnings_are_kept_apart_from_the_output(repo):
+    repo.write("warns.py", "import warnings\nwarnings.warn('mind the gap')\nprint('after')\n")
+    result = repo.result("warns.py")
+    assert result.output == "after\n"
+    assert result.warnings == ["snippets/warns.py:2: UserWarning: mind the gap"]
+
+
+def test_declared_error_is_the_output_with_the_snippets_own_lines(repo):
+    repo.write("pitfall.py", "print('before')\nraise ValueError('no shape yet')\n")
+    result = repo.result("pitfall.py", raises="ValueError")
+    assert result.output == "before\n"
+    assert result.error.splitlines() == [
+        "Traceback (most recent call last):",
+        '  File "snippets/pitfall.py", line 2, in <module>',
+        "    raise ValueError('no shape yet')",
+        "ValueError: no shape yet",
+    ]
+
+
+@pytest.mark.parametrize(
+    "code, line, problem",
+    [
+        ("x = 1\nraise KeyError('k')\n", 2, "the snippet raised KeyError; if this error is the lesson"),
+        ("x = 1\nif x:\n  y = (\n", 3, "SyntaxError"),
+        ("import sys\nsys.exit(3)\n", 2, "the snippet ended the process (SystemExit)"),
+        ("import os\nos._exit(0)\n", 2, "the snippet ended the process (SnippetCalledOsExit)"),
+    ],
+)
+def test_failure_names_file_line_and_page(repo, code, line, problem):
+    repo.write("broken.py", code)
+    failure = repo.result("broken.py")
+    assert isinstance(failure, SnippetFailure)
+    report = failure.report()
+    assert report.startswith(f"snippets/broken.py, line {line}: ")
+    assert problem in report
+    assert "shown on docs/page.md, line 7" in report
+
+
+def test_declared_error_that_is_not_raised_fails(repo):
+    repo.write("calm.py", "print('fine')\n")
+    failure = repo.result("calm.py", raises="ValueError")
+    assert 'declares raises="ValueError" but the snippet ran without raising' in failure.report()
+
+
+def test_crash_of_the_worker_fails_with_the_signal_and_the_line(repo):
+    repo.write("crash.py", "import ctypes\nprint('about to crash')\nctypes.string_at(0)\n")
+    report = repo.result("crash.py").report()
+    assert report.startswith("snippets/crash.py, line 3: the worker process died, killed by SIGSEGV")
+
+
+def test_killed_worker_is_reported_and_the_next_snippet_runs(repo):
+    repo.write("killed.py", "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n")
+    repo.write("after.py", "print('still here')\n")
+    _, results = repo.run("killed.py", "after.py")
+    assert "killed by SIGKILL (often: out of memory)" in results["killed.py"].report()
+    assert results["after.py"].output == "still here\n"
+
+
+def test_snippet_past_its_time_limit_fails_with_the_line_it_was_on(repo):
+    repo.write("slow.py", "import time\nprint('start')\ntime.sleep(30)\n")
+    report = repo.result("slow.py", timeout=2).report()
+    assert report.startswith("snippets/slow.py, line 3: the snippet ran past its time limit of 2 s")
+
+
+def test_failure_is_not_cached_and_the_fixed_snippet_runs_without_cleaning(repo):
+    repo.write("flaky.py", "raise RuntimeError('broken')\n")
+    assert isinstance(repo.result("flaky.py"), SnippetFailure)
+    assert not list(repo.settings.cache_dir.rglob("*.json"))
+    repo.write("flaky.py", "print('fixed')\n")
+    assert repo.result("flaky.py").output == "fixed\n"
+
+
+def test_unchanged_rebuild_executes_nothing_and_a_change_reruns_only_that_snippet(repo):
+    repo.write("one.py", "print(1)\n")
+    repo.write("two.py", "print(2)\n")
+    first, _ = repo.run("one.py", "two.py")
+    assert first.executed == ["snippets/one.py", "snippets/two.py"]
+    warm, results = repo.run("one.py", "two.py")
+    assert warm.executed == [] and results["one.py"].output == "1\n"
+    repo.write("two.py", "print(22)\n")
+    changed, results = repo.run("one.py", "two.py")
+    assert changed.executed == ["snippets/two.py"] and results["two.py"].output == "22\n"
+
+
+def test_editing_a_local_module_reruns_the_snippet_that_imports_it(repo):
+    repo.write("helper.py", "VALUE = 1\n")
+    repo.write("user.py", "from helper import VALUE\nprint(VALUE)\n")
+    assert repo.result("user.py").output == "1\n"
+    repo.write("helper.py", "VALUE = 2\n")
+    assert repo.result("user.py").output == "2\n"
+
+
+def test_figures_written_by_a_snippet_are_collected(repo):
+    repo.write("draw.py", "open('plot.png', 'wb').write(b'PNG')\nopen('notes.txt', 'w').write('no')\n")
+    assert repo.result("draw.py").images == {"plot.png": b"PNG"}
+
+
+def test_outputs_hold_no_path_of_this_machine(repo):
+    repo.write("paths.py", "import keras, os\nprint(os.path.abspath(__file__))\nprint(keras.__file__)\n")
+    output = repo.result("paths.py").output
+    assert str(repo.root) not in output and "site-packages" not in output
+    assert output.splitlines()[0] == "snippets/paths.py"
