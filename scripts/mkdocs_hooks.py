@@ -39,6 +39,8 @@ def on_config(config):
 def on_files(files, config):
     pages = {file.src_uri: Path(file.abs_src_path).read_text(encoding="utf-8") for file in files.documentation_pages()}
     _snippets.prepare(pages)
+    executed = len(_snippets.engine.executed)
+    log.info("Snippets: %d run, %d taken from the cache", executed, len(_snippets.results) - executed)
     report_problems(_snippets.problems)
     for path, content in _snippets.generated_files().items():
         files.append(File.generated(config, path, content=content))

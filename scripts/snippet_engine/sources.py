@@ -48,5 +48,5 @@ def _module_file(folder: Path, dotted_name: str) -> Path | None:
 
 def unused_snippets(snippets_dir: Path, shown: set[Path]) -> list[Path]:
     """Snippet files no page shows and no shown snippet imports."""
-    needed = {source for snippet in shown for source in local_sources(snippet)}
+    needed = {source for snippet in shown if snippet.is_file() for source in local_sources(snippet)}
     return sorted(path for path in snippets_dir.rglob("*.py") if path.resolve() not in needed)

@@ -7,6 +7,7 @@ that is not cached: a build with nothing to run starts no worker at all.
 """
 
 import json
+import logging
 import os
 import re
 import selectors
@@ -18,6 +19,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+log = logging.getLogger("mkdocs.hooks.snippets")
 WORKER_SCRIPT = Path(__file__).resolve().parent / "worker_main.py"
 # Start-up imports TensorFlow, slow on a busy machine but never this slow.
 START_TIMEOUT = 300
@@ -74,8 +76,10 @@ class Worker:
             encoding="utf-8",
             start_new_session=True,
         )
+        started = time.perf_counter()
         ready = self._read_reply(START_TIMEOUT, snippet=None)
         self.versions: dict[str, str] = ready["versions"]
+        log.info("Snippet worker started: TensorFlow %s imported in %.1f s", self.versions["tensorflow"], time.perf_counter() - started)
 
     def run(self, path: Path, local_root: Path, seed: int, timeout: float) -> dict:
         """The worker's report on one snippet; WorkerFailure if it died or ran out of time."""

@@ -1,0 +1,161 @@
+"""The hook inside real `mkdocs build` and `mkdocs serve` runs, on a small site of its own."""
+
+import socket
+import subprocess
+import sys
+import textwrap
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import REPO, build_environment
+
+CONFIG = f"""
+site_name: Small site
+hooks:
+  - {REPO / "scripts" / "mkdocs_hooks.py"}
+extra:
+  snippet_execution:
+    snippets_dir: snippets
+    cache_dir: .cache/snippets
+    timeout: 60
+    console_width: 100
+    seed: 1
+markdown_extensions:
+  - admonition
+  - attr_list
+  - pymdownx.highlight
+  - pymdownx.snippets:
+      base_path: [snippets]
+      check_paths: true
+  - pymdownx.superfences
+"""
+
+
+class SmallSite:
+    def __init__(self, root: Path):
+        self.root = root
+        (root / "docs").mkdir()
+        (root / "snippets").mkdir()
+        (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+
+    def page(self, text: str) -> None:
+        (self.root / "docs" / "index.md").write_text(textwrap.dedent(text), encoding="utf-8")
+
+    def snippet(self, name: str, code: str) -> None:
+        (self.root / "snippets" / name).write_text(textwrap.dedent(code), encoding="utf-8")
+
+    def build(self, **environment: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict"],
+            cwd=self.root, env={**build_environment(), **environment}, capture_output=True, text=True,
+        )
+
+    def html(self) -> str:
+        return (self.root / "site" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def site(tmp_path) -> SmallSite:
+    return SmallSite(tmp_path)
+
+
+def test_broken_snippet_fails_the_build_naming_file_line_page_and_error(site):
+    site.page('# Page\n\n{{ run("bad.py") }}\n')
+    site.snippet("bad.py", "total = 1\nratio = total / 0\n")
+    build = site.build()
+    assert build.returncode == 1
+    assert "snippets/bad.py, line 2: the snippet raised ZeroDivisionError" in build.stderr
+    assert "shown on index.md, line 3" in build.stderr
+    assert "ZeroDivisionError: division by zero" in build.stderr
+    site.snippet("bad.py", "total = 1\nprint(total / 2)\n")
+    fixed = site.build()
+    assert fixed.returncode == 0, fixed.stderr
+    assert "0.5" in site.html()
+
+
+def test_missing_snippet_file_fails_naming_page_and_path(site):
+    site.page('# Page\n\nText.\n\n{{ run("nowhere.py") }}\n')
+    build = site.build()
+    assert build.returncode == 1
+    assert "snippets/nowhere.py does not exist" in build.stderr and "shown on index.md, line 5" in build.stderr
+
+
+def test_missing_section_fails_naming_page_and_section(site):
+    site.page('# Page\n\n{{ run("code.py:setup") }}\n')
+    site.snippet("code.py", "print(1)\n")
+    build = site.build()
+    assert build.returncode == 1
+    assert "snippets/code.py: no section 'setup'" in build.stderr and "shown on index.md, line 3" in build.stderr
+
+
+def test_snippet_no_page_shows_fails_the_strict_build(site):
+    site.page('# Page\n\n{{ run("used.py") }}\n')
+    site.snippet("used.py", "print(1)\n")
+    site.snippet("forgotten.py", "print(2)\n")
+    build = site.build()
+    assert build.returncode == 1
+    assert "snippets/forgotten.py is not shown on any page" in build.stderr
+
+
+def test_unchanged_rebuild_runs_nothing_and_starts_no_worker(site):
+    site.page('# Page\n\n{{ run("one.py") }}\n')
+    site.snippet("one.py", "print('one')\n")
+    first = site.build()
+    assert "Snippets: 1 run, 0 taken from the cache" in first.stderr
+    assert "Snippet worker started" in first.stderr
+    second = site.build()
+    assert "Snippets: 0 run, 1 taken from the cache" in second.stderr
+    assert "Snippet worker started" not in second.stderr
+
+
+def test_build_without_execution_shows_a_placeholder_and_starts_no_worker(site):
+    site.page('# Page\n\n{{ run("one.py") }}\n')
+    site.snippet("one.py", "print('one')\n")
+    build = site.build(SNIPPETS_EXECUTE="0")
+    assert build.returncode == 0, build.stderr
+    assert "Snippet worker started" not in build.stderr
+    assert "SNIPPETS_EXECUTE=0" in site.html() and "print" in site.html()
+
+
+def test_serve_reruns_an_edited_snippet_with_the_same_worker_and_shows_failures(site):
+    site.page('# Page\n\n{{ run("live.py") }}\n')
+    site.snippet("live.py", "print('first version')\n")
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=site.root, env=build_environment(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        assert "first version" in _page_when(port, lambda html: "first version" in html)
+        site.snippet("live.py", "print('second version')\n")
+        assert "second version" in _page_when(port, lambda html: "second version" in html)
+        site.snippet("live.py", "raise KeyError('oops')\n")
+        broken = _page_when(port, lambda html: "This snippet failed" in html)
+        assert "second version" not in broken and "KeyError" in broken
+    finally:
+        server.terminate()
+        log, _ = server.communicate(timeout=30)
+    assert log.count("Snippet worker started") == 1, log
+    assert "snippets/live.py, line 1: the snippet raised KeyError" in log
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _page_when(port: int, ready, timeout: float = 90) -> str:
+    deadline = time.monotonic() + timeout
+    html = ""
+    while time.monotonic() < deadline:
+        try:
+            html = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read().decode()
+            if ready(html):
+                return html
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"the served page never got there; last seen:\n{html[-2000:]}")

@@ -1,0 +1,69 @@
+"""The real site, built cold twice: strict, deterministic, and showing every output."""
+
+import filecmp
+from pathlib import Path
+
+from built_pages import output_texts, shown_outputs
+from conftest import REPO
+
+from snippet_engine.directives import find_directives
+
+TABLE_BORDER = "┏┃┡│├└"
+
+
+def snippets_shown_on_pages() -> set[str]:
+    return {
+        f"snippets/{directive.path}"
+        for page in (REPO / "docs").rglob("*.md")
+        for directive in find_directives(page.read_text(encoding="utf-8"), str(page.relative_to(REPO)))
+    }
+
+
+def test_two_cold_builds_in_different_folders_are_byte_identical(cold_builds):
+    first, second = cold_builds
+    first_files = sorted(str(path.relative_to(first)) for path in first.rglob("*") if path.is_file())
+    second_files = sorted(str(path.relative_to(second)) for path in second.rglob("*") if path.is_file())
+    assert first_files == second_files
+    _, mismatch, errors = filecmp.cmpfiles(first, second, first_files, shallow=False)
+    assert mismatch == [] and errors == []
+
+
+def test_built_site_holds_no_path_of_the_build_machine(cold_builds):
+    for site in cold_builds:
+        repo = str(site.parent)
+        leaks = [str(path) for path in site.rglob("*") if path.is_file() and repo.encode() in path.read_bytes()]
+        assert leaks == []
+
+
+def test_every_snippet_a_page_names_is_shown_with_its_output(built_site):
+    shown = shown_outputs(built_site)
+    expected = snippets_shown_on_pages()
+    assert expected and expected <= set(shown)
+    assert all(all(outputs) for name, outputs in shown.items() if name in expected), "an Output block is missing"
+
+
+def test_no_summary_table_is_cropped_or_cut(built_site):
+    texts = output_texts(built_site)
+    assert any("Total params" in text for _, text in texts)
+    for page, text in texts:
+        assert "…" not in text, f"a cell is cut with … on {page}"
+        for table in _tables(text):
+            widths = {len(line) for line in table}
+            assert len(widths) == 1, f"a table on {page} has lines of different widths: {widths}"
+            assert widths.pop() <= 100
+
+
+def test_each_snippet_is_published_for_download(built_site):
+    for name in snippets_shown_on_pages():
+        assert (built_site / name).read_bytes() == (REPO / name).read_bytes()
+
+
+def _tables(text: str) -> list[list[str]]:
+    tables, current = [], []
+    for line in text.splitlines():
+        if line[:1] in TABLE_BORDER and line:
+            current.append(line)
+        elif current:
+            tables.append(current)
+            current = []
+    return tables + ([current] if current else [])
