@@ -159,3 +159,11 @@ def _page_when(port: int, ready, timeout: float = 90) -> str:
             pass
         time.sleep(0.5)
     raise AssertionError(f"the served page never got there; last seen:\n{html[-2000:]}")
+
+
+def test_time_limit_from_the_environment_overrides_mkdocs_yml(site):
+    site.page('# Page\n\n{{ run("slow.py") }}\n')
+    site.snippet("slow.py", "import time\ntime.sleep(20)\n")
+    build = site.build(SNIPPET_TIMEOUT="1")
+    assert build.returncode == 1
+    assert "snippets/slow.py, line 2: the snippet ran past its time limit of 1 s" in build.stderr

@@ -1,0 +1,95 @@
+import json
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from conftest import REPO
+
+from snippet_engine import cache
+from snippet_engine.cache import ResultCache, cache_key
+
+SOURCES = [("snippets/topic/model.py", b"print(1)\n"), ("snippets/topic/helper.py", b"VALUE = 1\n")]
+VERSIONS = {"python": "3.11.7", "tensorflow": "2.21.0", "keras": "3.15.1", "numpy": "2.4.6"}
+SETTINGS = {"console_width": 100, "seed": 1234}
+
+
+def test_same_inputs_give_the_same_key():
+    assert cache_key(SOURCES, VERSIONS, SETTINGS) == cache_key(list(SOURCES), dict(VERSIONS), dict(SETTINGS))
+
+
+@pytest.mark.parametrize(
+    "sources, versions, settings",
+    [
+        ([(SOURCES[0][0], b"print(2)\n"), SOURCES[1]], VERSIONS, SETTINGS),
+        ([SOURCES[0], (SOURCES[1][0], b"VALUE = 2\n")], VERSIONS, SETTINGS),
+        ([("snippets/other/model.py", SOURCES[0][1]), SOURCES[1]], VERSIONS, SETTINGS),
+        (SOURCES[:1], VERSIONS, SETTINGS),
+        *[(SOURCES, {**VERSIONS, name: "0.0.0"}, SETTINGS) for name in VERSIONS],
+        (SOURCES, VERSIONS, {**SETTINGS, "console_width": 120}),
+        (SOURCES, VERSIONS, {**SETTINGS, "seed": 7}),
+    ],
+    ids=["snippet", "local-module", "path", "fewer-modules", *[f"{name}-version" for name in VERSIONS], "width", "seed"],
+)
+def test_key_changes_with_each_input_that_changes_an_output(sources, versions, settings):
+    assert cache_key(sources, versions, settings) != cache_key(SOURCES, VERSIONS, SETTINGS)
+
+
+def test_key_changes_with_the_engines_own_code(tmp_path, monkeypatch):
+    engine_copy = tmp_path / "snippet_engine"
+    shutil.copytree(cache.ENGINE_FOLDER, engine_copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "ENGINE_FOLDER", engine_copy)
+    before = cache_key(SOURCES, VERSIONS, SETTINGS)
+    with (engine_copy / "terminal.py").open("a") as module:
+        module.write("\n# a change in how outputs are cleaned\n")
+    assert cache_key(SOURCES, VERSIONS, SETTINGS) != before
+
+
+def test_stored_entry_is_loaded_back(tmp_path):
+    results = ResultCache(tmp_path)
+    results.store("ab" * 32, {"output": "70\n"})
+    assert results.load("ab" * 32) == {"output": "70\n"}
+    assert results.load("cd" * 32) is None
+
+
+def test_unreadable_entry_counts_as_missing(tmp_path):
+    results = ResultCache(tmp_path)
+    results.store("ab" * 32, {"output": "70\n"})
+    next(tmp_path.rglob("*.json")).write_text('{"output": "7', encoding="utf-8")
+    assert results.load("ab" * 32) is None
+
+
+WRITER = """
+import sys
+sys.path.insert(0, {scripts!r})
+from pathlib import Path
+from snippet_engine.cache import ResultCache
+# Many small items: json writes them in many chunks, so a kill lands mid-write.
+payload = {{"warnings": ["w"] * 3_000_000}}
+while True:
+    ResultCache(Path({folder!r})).store("0" * 64, payload)
+"""
+
+
+def test_writer_killed_at_any_moment_leaves_the_entry_complete(tmp_path):
+    results = ResultCache(tmp_path)
+    results.store("0" * 64, {"warnings": ["w"] * 3_000_000})
+    code = WRITER.format(scripts=str(REPO / "scripts"), folder=str(tmp_path))
+    for delay in (0.3, 0.45, 0.6, 0.75, 0.9):
+        writer = subprocess.Popen([sys.executable, "-c", code])
+        time.sleep(delay)
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+        assert len(results.load("0" * 64)["warnings"]) == 3_000_000
+
+
+def test_two_writers_of_one_entry_at_once_leave_it_complete(tmp_path):
+    code = WRITER.format(scripts=str(REPO / "scripts"), folder=str(tmp_path))
+    writers = [subprocess.Popen([sys.executable, "-c", code]) for _ in range(2)]
+    time.sleep(3)
+    for writer in writers:
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+    assert len(ResultCache(tmp_path).load("0" * 64)["warnings"]) == 3_000_000

@@ -1,0 +1,76 @@
+"""One build's snippets without MkDocs: pages in, Markdown, problems and files out."""
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from snippet_engine.engine import EngineSettings
+from snippet_engine.site import SiteSnippets
+
+
+@pytest.fixture
+def make_site(tmp_path, request):
+    def make(snippets: dict[str, str], execute: bool = True) -> SiteSnippets:
+        (tmp_path / "snippets").mkdir(exist_ok=True)
+        for name, code in snippets.items():
+            (tmp_path / "snippets" / name).write_text(textwrap.dedent(code), encoding="utf-8")
+        settings = EngineSettings(tmp_path, tmp_path / "snippets", tmp_path / "cache", 60, 100, 1234)
+        return SiteSnippets(settings, execute=execute)
+
+    return make
+
+
+def test_directive_becomes_the_included_code_then_its_output(make_site):
+    site = make_site({"hello.py": "print('hello')\n"})
+    site.prepare({"guide/page.md": '{{ run("hello.py", hl_lines="1") }}'})
+    markdown = site.expand('{{ run("hello.py", hl_lines="1") }}', "guide/page.md")
+    code, output = markdown.split("\n\n")
+    assert code == '```python title="snippets/hello.py" linenums="1" hl_lines="1"\n--8<-- "hello.py"\n```'
+    assert output == '```{ .text .snippet-output .no-copy title="Output" }\nhello\n```'
+
+
+def test_expansion_inside_a_content_tab_keeps_the_indent(make_site):
+    site = make_site({"hello.py": "print('hello')\n"})
+    page = '=== "Tab"\n\n    {{ run("hello.py") }}\n'
+    site.prepare({"page.md": page})
+    body = site.expand(page, "page.md").split("\n")[2:]
+    assert all(line.startswith("    ") for line in body if line)
+
+
+def test_figure_is_published_and_linked_relative_to_the_page(make_site):
+    site = make_site({"draw.py": "open('curve.png', 'wb').write(b'PNG')\n"})
+    site.prepare({"guide/page.md": '{{ run("draw.py") }}'})
+    assert site.generated_files()["snippet-figures/draw/curve.png"] == b"PNG"
+    assert "](../snippet-figures/draw/curve.png)" in site.expand('{{ run("draw.py") }}', "guide/page.md")
+
+
+def test_failed_snippet_shows_its_error_instead_of_any_output(make_site):
+    site = make_site({"bad.py": "print('partial')\nraise KeyError('k')\n"})
+    site.prepare({"page.md": '{{ run("bad.py") }}'})
+    markdown = site.expand('{{ run("bad.py") }}', "page.md")
+    assert '!!! failure "This snippet failed' in markdown and "KeyError" in markdown
+    assert "snippet-output" not in markdown
+    assert [problem.message.splitlines()[0] for problem in site.problems] == [
+        "snippets/bad.py, line 2: the snippet raised KeyError; if this error is the lesson, "
+        'declare it on the page: {{ run("...", raises="KeyError") }}'
+    ]
+
+
+def test_without_execution_outputs_are_a_visible_placeholder(make_site):
+    site = make_site({"hello.py": "print('hello')\n"}, execute=False)
+    site.prepare({"page.md": '{{ run("hello.py") }}'})
+    assert "SNIPPETS_EXECUTE=0" in site.expand('{{ run("hello.py") }}', "page.md")
+    assert site.provenance() is None
+
+
+def test_provenance_is_what_the_worker_imported_and_the_commit_date(make_site, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    site = make_site({"hello.py": "print('hello')\n"})
+    site.prepare({"page.md": '{{ run("hello.py") }}'})
+    code = "import tensorflow, keras, json; print(json.dumps([tensorflow.__version__, keras.__version__]))"
+    imported = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+    provenance = site.provenance()
+    assert [provenance["tensorflow"], provenance["keras"], provenance["date"]] == [*imported, "2026-01-01"]
