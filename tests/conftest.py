@@ -1,7 +1,6 @@
 """Shared fixtures: the engine's import path, and real builds of the site."""
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,22 +10,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
 
-
-def repository_files() -> list[str]:
-    """What a fresh clone of the working tree would hold (tracked, or new and not ignored)."""
-    listing = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-        cwd=REPO, capture_output=True, text=True, check=True,
-    ).stdout
-    return [name for name in listing.split("\0") if name and (REPO / name).is_file()]
-
-
-def copy_repository(destination: Path) -> Path:
-    for name in repository_files():
-        target = destination / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(REPO / name, target)
-    return destination
+from project_tree import copy_as_clone  # noqa: E402
 
 
 def build_environment() -> dict[str, str]:
@@ -49,7 +33,7 @@ def cold_builds(tmp_path_factory) -> tuple[Path, Path]:
     """Two strict, executed builds with empty caches, from two copies of the repository
     at different paths, run side by side. Their sites are returned."""
     root = tmp_path_factory.mktemp("cold-builds")
-    copies = [copy_repository(root / "first" / "repo"), copy_repository(root / "second-clone" / "nested" / "repo")]
+    copies = [copy_as_clone(REPO, root / "first" / "repo"), copy_as_clone(REPO, root / "second-clone" / "nested" / "repo")]
     builds = [(mkdocs_build(copy, copy / "site"), copy / "site") for copy in copies]
     for process, _ in builds:
         log, _ = process.communicate()

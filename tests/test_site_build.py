@@ -6,17 +6,9 @@ from pathlib import Path
 from built_pages import output_texts, shown_outputs
 from conftest import REPO
 
-from snippet_engine.directives import find_directives
+from project_tree import shown_snippets
 
 TABLE_BORDER = "┏┃┡│├└"
-
-
-def snippets_shown_on_pages() -> set[str]:
-    return {
-        f"snippets/{directive.path}"
-        for page in (REPO / "docs").rglob("*.md")
-        for directive in find_directives(page.read_text(encoding="utf-8"), str(page.relative_to(REPO)))
-    }
 
 
 def test_two_cold_builds_in_different_folders_are_byte_identical(cold_builds):
@@ -37,7 +29,7 @@ def test_built_site_holds_no_path_of_the_build_machine(cold_builds):
 
 def test_every_snippet_a_page_names_is_shown_with_its_output(built_site):
     shown = shown_outputs(built_site)
-    expected = snippets_shown_on_pages()
+    expected = shown_snippets(REPO)
     assert expected and expected <= set(shown)
     assert all(all(outputs) for name, outputs in shown.items() if name in expected), "an Output block is missing"
 
@@ -54,7 +46,7 @@ def test_no_summary_table_is_cropped_or_cut(built_site):
 
 
 def test_each_snippet_is_published_for_download(built_site):
-    for name in snippets_shown_on_pages():
+    for name in shown_snippets(REPO):
         assert (built_site / name).read_bytes() == (REPO / name).read_bytes()
 
 

@@ -8,7 +8,7 @@ import sysconfig
 import pytest
 from built_pages import shown_outputs
 from conftest import REPO
-from test_site_build import snippets_shown_on_pages
+from project_tree import shown_snippets
 
 from snippet_engine import terminal
 
@@ -27,7 +27,7 @@ def as_page_shows(text: str) -> str:
     return terminal.mark_volatile(terminal.without_machine_paths(terminal.as_terminal_shows(text), prefixes))
 
 
-@pytest.mark.parametrize("snippet", sorted(snippets_shown_on_pages()))
+@pytest.mark.parametrize("snippet", shown_snippets(REPO))
 def test_snippet_run_alone_prints_what_its_page_shows(snippet, built_site, tmp_path):
     [page_output, *_] = shown_outputs(built_site)[snippet]
     run = standalone_run(snippet, tmp_path)
