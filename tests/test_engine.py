@@ -176,3 +176,9 @@ def test_outputs_hold_no_path_of_this_machine(repo):
     output = repo.result("paths.py").output
     assert str(repo.root) not in output and "site-packages" not in output
     assert output.splitlines()[0] == "snippets/paths.py"
+
+
+def test_error_keeps_the_hint_python_prints_with_it(repo):
+    repo.write("hint.py", "class Box:\n    input = 1\n\nBox().inputs\n")
+    result = repo.result("hint.py", raises="AttributeError")
+    assert result.error.splitlines()[-1] == "AttributeError: 'Box' object has no attribute 'inputs'. Did you mean: 'input'?"

@@ -134,8 +134,24 @@ def _describe(error: BaseException, local_root: Path) -> dict:
         "type": type(error).__name__,
         "qualified_type": f"{type(error).__module__}.{type(error).__qualname__}",
         "line": local_frames[-1].lineno if local_frames else getattr(error, "lineno", None),
-        "text": "".join(shown) + "".join(traceback.format_exception_only(error)),
+        "text": "".join(shown) + _exception_lines(error),
     }
+
+
+def _exception_lines(error: BaseException) -> str:
+    """The exception's last lines exactly as Python prints them.
+
+    Python 3.11 adds hints such as "Did you mean: 'input'?" only when it prints
+    an exception itself, not in traceback.format_exception_only, so let it print.
+    """
+    error.__traceback__ = error.__cause__ = error.__context__ = None
+    printed = io.StringIO()
+    saved, sys.stderr = sys.stderr, printed
+    try:
+        sys.__excepthook__(type(error), error, None)
+    finally:
+        sys.stderr = saved
+    return printed.getvalue()
 
 
 def _describe_warning(warning: warnings.WarningMessage) -> dict:
