@@ -40,3 +40,13 @@ def test_malformed_directive_names_page_line_and_problem(line, problem):
         find_directives(f"# Title\n\n{line}\n", "docs/page.md")
     assert str(error.value).startswith("docs/page.md, line 3: ")
     assert problem in str(error.value)
+
+
+def test_diagram_directive_names_the_variable_holding_the_model():
+    [directive] = find_directives('{{ diagram("topic/file.py", model="net") }}', "p.md")
+    assert (directive.kind, directive.path, directive.model) == ("diagram", "topic/file.py", "net")
+
+
+def test_diagram_without_a_model_is_an_error():
+    with pytest.raises(DirectiveError, match="missing option model"):
+        find_directives('{{ diagram("topic/file.py") }}', "p.md")

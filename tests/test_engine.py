@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from snippet_engine import cache
-from snippet_engine.directives import RunDirective
+from snippet_engine.directives import Directive
 from snippet_engine.engine import EngineSettings, SnippetEngine, SnippetFailure, SnippetResult
 
 
@@ -34,7 +34,7 @@ class Repo:
     def run(self, *names: str, raises: str | None = None, timeout: float | None = None) -> tuple[SnippetEngine, dict]:
         settings = self.settings if timeout is None else EngineSettings(**{**self.settings.__dict__, "timeout": timeout})
         engine = SnippetEngine(settings)
-        directives = [RunDirective("docs/page.md", 7, "", name, raises=raises) for name in names]
+        directives = [Directive("docs/page.md", 7, "", name, raises=raises) for name in names]
         return engine, engine.results(directives)
 
     def result(self, name: str, **options) -> SnippetResult | SnippetFailure:

@@ -11,13 +11,19 @@ from snippet_engine.engine import EngineSettings
 from snippet_engine.site import SiteSnippets
 
 
+@pytest.fixture(scope="session")
+def caches(tmp_path_factory):
+    # One parent for every test's cache: the worker (keyed on it) is then shared.
+    return tmp_path_factory.mktemp("site-caches")
+
+
 @pytest.fixture
-def make_site(tmp_path, request):
+def make_site(tmp_path, caches, request):
     def make(snippets: dict[str, str], execute: bool = True) -> SiteSnippets:
         (tmp_path / "snippets").mkdir(exist_ok=True)
         for name, code in snippets.items():
             (tmp_path / "snippets" / name).write_text(textwrap.dedent(code), encoding="utf-8")
-        settings = EngineSettings(tmp_path, tmp_path / "snippets", tmp_path / "cache", 60, 100, 1234)
+        settings = EngineSettings(tmp_path, tmp_path / "snippets", caches / request.node.name, 60, 100, 1234)
         return SiteSnippets(settings, execute=execute)
 
     return make
@@ -74,3 +80,21 @@ def test_provenance_is_what_the_worker_imported_and_the_commit_date(make_site, m
     imported = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
     provenance = site.provenance()
     assert [provenance["tensorflow"], provenance["keras"], provenance["date"]] == [*imported, "2026-01-01"]
+
+
+def test_diagram_of_a_variable_the_snippet_did_not_leave_fails_naming_the_ones_it_did(make_site):
+    site = make_site({"net.py": "import keras\nnet = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])\n"})
+    page = '{{ diagram("net.py", model="model") }}'
+    site.prepare({"page.md": page})
+    [problem] = site.problems
+    assert problem.message.startswith("snippets/net.py: no built functional or Sequential model in a variable named 'model' (variables holding one: net)")
+    assert "shown on page.md, line 1" in problem.message
+
+
+def test_diagram_of_a_sequential_model_is_a_flowchart_of_its_layers(make_site):
+    site = make_site({"net.py": "import keras\nnet = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, name='out')])\n"})
+    page = '{{ diagram("net.py", model="net") }}'
+    site.prepare({"page.md": page})
+    markdown = site.expand(page, "page.md")
+    assert markdown.startswith("```mermaid\nflowchart TD\n")
+    assert "<b>out</b><br/>Dense<br/>(None, 1)" in markdown

@@ -1,7 +1,10 @@
-"""Finds the `{{ run("path") }}` lines of a page and replaces them.
+"""Finds the directive lines of a page and replaces them.
 
-A directive stands alone on its line, may be indented (inside a content tab),
-and is never read inside a fenced code block, so pages can show its syntax.
+`{{ run("topic/file.py") }}` shows a snippet and what it printed;
+`{{ diagram("topic/file.py", model="name") }}` draws the model that the
+snippet left in the variable `name`. A directive stands alone on its line, may
+be indented (inside a content tab), and is never read inside a fenced code
+block, so pages can show its syntax.
 """
 
 import ast
@@ -9,9 +12,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-DIRECTIVE_LINE = re.compile(r"^(?P<indent>[ \t]*)\{\{\s*run\((?P<arguments>.*)\)\s*\}\}[ \t]*$")
+DIRECTIVE_LINE = re.compile(r"^(?P<indent>[ \t]*)\{\{\s*(?P<kind>run|diagram)\((?P<arguments>.*)\)\s*\}\}[ \t]*$")
 FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
-OPTIONS = ("hl_lines", "raises", "title")
+OPTIONS = {"run": ("hl_lines", "raises", "title"), "diagram": ("model",)}
+REQUIRED = {"run": (), "diagram": ("model",)}
 
 
 class DirectiveError(Exception):
@@ -19,13 +23,15 @@ class DirectiveError(Exception):
 
 
 @dataclass(frozen=True)
-class RunDirective:
-    """One `{{ run(...) }}` line: which snippet to show, and how."""
+class Directive:
+    """One directive line: which snippet, what to show of it, and how."""
 
     page: str
     line: int
     indent: str
     spec: str
+    kind: str = "run"
+    model: str | None = None
     hl_lines: str | None = None
     raises: str | None = None
     title: str | None = None
@@ -46,12 +52,12 @@ class RunDirective:
         return f"{self.page}, line {self.line}"
 
 
-def find_directives(markdown: str, page: str) -> list[RunDirective]:
+def find_directives(markdown: str, page: str) -> list[Directive]:
     """Every run directive of a page, in page order."""
     return [directive for _, directive in _directive_lines(markdown, page)]
 
 
-def replace_directives(markdown: str, page: str, render: Callable[[RunDirective], str]) -> str:
+def replace_directives(markdown: str, page: str, render: Callable[[Directive], str]) -> str:
     """The page with each directive line replaced by `render(directive)`."""
     lines = markdown.split("\n")
     for index, directive in reversed(_directive_lines(markdown, page)):
@@ -59,7 +65,7 @@ def replace_directives(markdown: str, page: str, render: Callable[[RunDirective]
     return "\n".join(lines)
 
 
-def _directive_lines(markdown: str, page: str) -> list[tuple[int, RunDirective]]:
+def _directive_lines(markdown: str, page: str) -> list[tuple[int, Directive]]:
     found = []
     open_fence: str | None = None
     for index, line in enumerate(markdown.split("\n")):
@@ -76,34 +82,38 @@ def _directive_lines(markdown: str, page: str) -> list[tuple[int, RunDirective]]
         match = DIRECTIVE_LINE.match(line)
         if match:
             found.append((index, _parse(match, page, index + 1)))
-        elif re.search(r"\{\{\s*run\(", line):
+        elif re.search(r"\{\{\s*(run|diagram)\(", line):
             problem = "cannot read this directive" if line.strip().startswith("{{") else "a run directive must stand alone on its line"
             raise DirectiveError(f'{page}, line {index + 1}: {problem}; write it as {{{{ run("topic/file.py") }}}}')
     return found
 
 
-def _parse(match: re.Match, page: str, line: int) -> RunDirective:
+def _parse(match: re.Match, page: str, line: int) -> Directive:
     def fail(problem: str) -> DirectiveError:
         return DirectiveError(f"{page}, line {line}: {problem} in {match.group(0).strip()}")
 
+    kind = match.group("kind")
     try:
-        call = ast.parse(f"run({match.group('arguments')})", mode="eval").body
+        call = ast.parse(f"{kind}({match.group('arguments')})", mode="eval").body
     except SyntaxError:
         raise fail("cannot read the arguments") from None
     assert isinstance(call, ast.Call)
     if len(call.args) != 1 or not _is_string(call.args[0]):
-        raise fail('expected one quoted snippet path first, like run("topic/file.py")')
+        raise fail(f'expected one quoted snippet path first, like {kind}("topic/file.py")')
     options = {}
     for keyword in call.keywords:
-        if keyword.arg not in OPTIONS:
-            raise fail(f"unknown option {keyword.arg!r} (known: {', '.join(OPTIONS)})")
+        if keyword.arg not in OPTIONS[kind]:
+            raise fail(f"unknown option {keyword.arg!r} (known: {', '.join(OPTIONS[kind])})")
         if not _is_string(keyword.value):
             raise fail(f"option {keyword.arg} must be a quoted string")
         options[keyword.arg] = keyword.value.value
+    missing = [name for name in REQUIRED[kind] if name not in options]
+    if missing:
+        raise fail(f"missing option {', '.join(missing)}")
     spec = call.args[0].value
     if not spec.split(":", 1)[0].endswith(".py"):
         raise fail(f"{spec!r} is not a .py file under snippets/")
-    return RunDirective(page=page, line=line, indent=match.group("indent"), spec=spec, **options)
+    return Directive(page=page, line=line, indent=match.group("indent"), spec=spec, kind=kind, **options)
 
 
 def _is_string(node: ast.expr) -> bool:

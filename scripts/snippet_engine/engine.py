@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import terminal
 from .cache import ResultCache, cache_key
-from .directives import RunDirective
+from .directives import Directive
 from .sources import local_sources
 from .worker import WorkerFailure, WorkerSettings, shared_worker
 
@@ -43,6 +43,8 @@ class SnippetResult:
     error: str | None
     images: dict[str, bytes]
     versions: dict[str, str]
+    # Layer graphs of the models the snippet left in variables, by variable name.
+    graphs: dict[str, dict]
 
 
 @dataclass
@@ -66,16 +68,16 @@ class SnippetEngine:
         self.cache = ResultCache(settings.cache_dir)
         self.executed: list[str] = []
 
-    def results(self, directives: Iterable[RunDirective]) -> dict[str, SnippetResult | SnippetFailure]:
+    def results(self, directives: Iterable[Directive]) -> dict[str, SnippetResult | SnippetFailure]:
         """One result per snippet path the directives name, in the order first named."""
-        usages: dict[str, list[RunDirective]] = {}
+        usages: dict[str, list[Directive]] = {}
         for directive in directives:
             usages.setdefault(directive.path, []).append(directive)
         return {path: self._result(path, uses) for path, uses in usages.items()}
 
-    def _result(self, path: str, uses: list[RunDirective]) -> SnippetResult | SnippetFailure:
+    def _result(self, path: str, uses: list[Directive]) -> SnippetResult | SnippetFailure:
         pages = sorted({use.where for use in uses})
-        expected = {use.raises for use in uses}
+        expected = {use.raises for use in uses if use.kind == "run"} or {None}
         file = self.settings.snippets_dir / path
         if not file.is_file():
             return SnippetFailure(path, f"{self._shown(path)} does not exist", pages)
@@ -142,6 +144,7 @@ class SnippetEngine:
             error=report["exception"]["text"] if "exception" in report else None,
             images={name: base64.b64decode(data) for name, data in report["images"].items()},
             versions=report["versions"],
+            graphs=report.get("graphs", {}),
         )
 
     def _shown_path(self, file: Path) -> str:

@@ -7,13 +7,14 @@ blocks whose fence is longer than any backtick run in them.
 
 import re
 
-from .directives import RunDirective
+from .diagrams import mermaid_flowchart
+from .directives import Directive
 from .engine import SnippetFailure, SnippetResult
 
 NOT_EXECUTED = "[not run: this site was built with SNIPPETS_EXECUTE=0, so no output was produced]"
 
 
-def code_block(directive: RunDirective, shown_path: str, first_line: int) -> str:
+def code_block(directive: Directive, shown_path: str, first_line: int) -> str:
     attributes = [f'title="{directive.title or shown_path}"', f'linenums="{first_line}"']
     if directive.hl_lines:
         attributes.append(f'hl_lines="{directive.hl_lines}"')
@@ -35,6 +36,14 @@ def result_blocks(result: SnippetResult, figure_links: dict[str, str]) -> str:
         )
     blocks.extend(f"![Figure {name} written by the snippet above]({link}){{ .snippet-figure }}" for name, link in figure_links.items())
     return "\n\n".join(blocks)
+
+
+def diagram_block(graph: dict | None, variable: str, shown_path: str) -> str:
+    """The model as a Mermaid flowchart, or the not-run placeholder when nothing was executed."""
+    if graph is None:
+        return not_executed_block()
+    caption = f"*The model in `{variable}`, drawn when `{shown_path}` ran for this page.*"
+    return _fenced(mermaid_flowchart(graph), "mermaid") + "\n\n" + caption
 
 
 def not_executed_block() -> str:

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import render
-from .directives import RunDirective, find_directives, replace_directives
+from .directives import Directive, find_directives, replace_directives
 from .engine import EngineSettings, SnippetEngine, SnippetFailure, SnippetResult
 from .selections import SelectionError, first_line
 from .sources import unused_snippets
@@ -37,7 +37,7 @@ class SiteSnippets:
         self.execute = execute
         self.engine = SnippetEngine(settings)
         self.results: dict[str, SnippetResult | SnippetFailure] = {}
-        self.directive_failures: dict[RunDirective, SnippetFailure] = {}
+        self.directive_failures: dict[Directive, SnippetFailure] = {}
         self.problems: list[Problem] = []
         self.shown_paths: set[str] = set()
 
@@ -50,6 +50,8 @@ class SiteSnippets:
         runnable = [directive for directive in directives if self._check_selection(directive)]
         if self.execute:
             self.results = self.engine.results(runnable)
+            for directive in runnable:
+                self._check_diagram(directive)
         for result in self.results.values():
             if isinstance(result, SnippetFailure):
                 self.problems.append(Problem(result.report()))
@@ -81,7 +83,7 @@ class SiteSnippets:
             return None
         return {**versions, "date": source_date(self.settings.repo_root)}
 
-    def _check_selection(self, directive: RunDirective) -> bool:
+    def _check_selection(self, directive: Directive) -> bool:
         file = self.settings.snippets_dir / directive.path
         try:
             if file.is_file():
@@ -92,7 +94,20 @@ class SiteSnippets:
             return False
         return True
 
-    def _render(self, directive: RunDirective, page: str) -> str:
+    def _check_diagram(self, directive: Directive) -> None:
+        result = self.results.get(directive.path)
+        if directive.kind != "diagram" or not isinstance(result, SnippetResult) or directive.model in result.graphs:
+            return
+        shown = (self.settings.snippets_dir / directive.path).relative_to(self.settings.repo_root).as_posix()
+        found = ", ".join(sorted(result.graphs)) or "none"
+        self.directive_failures[directive] = SnippetFailure(
+            directive.path,
+            f"{shown}: no built functional or Sequential model in a variable named {directive.model!r} "
+            f"(variables holding one: {found})",
+            [directive.where],
+        )
+
+    def _render(self, directive: Directive, page: str) -> str:
         failure = self.directive_failures.get(directive)
         result = self.results.get(directive.path)
         if failure is None and isinstance(result, SnippetFailure):
@@ -101,6 +116,9 @@ class SiteSnippets:
             return render.indented(render.failure_block(failure), directive.indent)
         file = self.settings.snippets_dir / directive.path
         shown_path = file.relative_to(self.settings.repo_root).as_posix()
+        if directive.kind == "diagram":
+            graph = result.graphs[directive.model] if result else None
+            return render.indented(render.diagram_block(graph, directive.model, shown_path), directive.indent)
         parts = [render.code_block(directive, shown_path, first_line(file.read_text(encoding="utf-8"), directive.selection))]
         if result is None:
             parts.append(render.not_executed_block())

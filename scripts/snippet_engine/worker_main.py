@@ -73,7 +73,7 @@ def run_snippet(path: Path, local_root: Path) -> dict:
     """Run one snippet in a fresh namespace and a fresh working folder; report what happened."""
     capture = _Capture()
     saved = (sys.stdout, sys.stderr, sys.argv, list(sys.path), os.getcwd(), os._exit)
-    outcome: dict = {"status": "ok"}
+    outcome: dict = {"status": "ok", "graphs": {}}
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="snippet-") as workdir, warnings.catch_warnings(record=True) as caught:
         sys.stdout = sys.stderr = capture
@@ -82,7 +82,8 @@ def run_snippet(path: Path, local_root: Path) -> dict:
         os.chdir(workdir)
         os._exit = _refuse_os_exit
         try:
-            runpy.run_path(str(path), run_name="__main__")
+            namespace = runpy.run_path(str(path), run_name="__main__")
+            outcome["graphs"] = model_graphs(namespace)
         except BaseException as error:  # the snippet's own failures are the result, whatever they are
             outcome = {"status": _status_of(error), "exception": _describe(error, local_root)}
         finally:
@@ -98,6 +99,40 @@ def run_snippet(path: Path, local_root: Path) -> dict:
         "images": images,
         "seconds": round(time.perf_counter() - started, 3),
     }
+
+
+def model_graphs(namespace: dict) -> dict[str, dict]:
+    """The layer graph of every built functional or Sequential model the snippet left in a variable."""
+    from keras.src.models.functional import Functional
+    from keras.src.models.model import Model
+
+    graphs = {}
+    for variable, value in namespace.items():
+        if not isinstance(value, Model):
+            continue
+        functional = value if isinstance(value, Functional) else getattr(value, "_functional", None)
+        if functional is not None:
+            graphs[variable] = _layer_graph(functional)
+    return graphs
+
+
+def _layer_graph(functional) -> dict:
+    """Layers with their types and output shapes, the edges between them, and the model's outputs."""
+    layers, edges = {}, []
+    for depth in sorted(functional._nodes_by_depth, reverse=True):
+        for node in functional._nodes_by_depth[depth]:
+            layer = node.operation
+            shapes = layers.setdefault(layer.name, {"type": type(layer).__name__, "shapes": []})["shapes"]
+            for tensor in node.outputs:
+                shape = str(tuple(tensor.shape))
+                if shape not in shapes:
+                    shapes.append(shape)
+            for parent in node.parent_nodes:
+                edge = [parent.operation.name, layer.name]
+                if edge not in edges:
+                    edges.append(edge)
+    outputs = [tensor._keras_history.operation.name for tensor in functional._outputs]
+    return {"layers": layers, "edges": edges, "outputs": outputs}
 
 
 def _refuse_os_exit(code=0):

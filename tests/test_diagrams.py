@@ -1,0 +1,113 @@
+"""Model diagrams: drawn from the real model objects, and equal to what the models are."""
+
+import html
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import REPO
+
+from snippet_engine.diagrams import mermaid_flowchart
+from snippet_engine.directives import find_directives
+
+# Reads a model's layers, connections and outputs from its saved config, which
+# is independent of how the build walks the graph for the diagram.
+FROM_CONFIG = r"""
+import json, runpy, sys
+model = runpy.run_path(sys.argv[1])[sys.argv[2]]
+config = model.get_config()
+layers = {layer["config"]["name"]: layer["class_name"] for layer in config["layers"]}
+
+def keras_tensors(value):
+    if isinstance(value, dict):
+        if value.get("class_name") == "__keras_tensor__":
+            yield value["config"]["keras_history"][0]
+        for item in value.values():
+            yield from keras_tensors(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from keras_tensors(item)
+
+def history_entries(value):
+    if isinstance(value, (list, tuple)) and len(value) == 3 and isinstance(value[0], str):
+        yield value[0]
+    elif isinstance(value, (list, tuple, dict)):
+        for item in (value.values() if isinstance(value, dict) else value):
+            yield from history_entries(item)
+
+if "output_layers" in config:
+    edges = sorted({(source, layer["config"]["name"]) for layer in config["layers"] for node in layer.get("inbound_nodes", []) for source in keras_tensors(node)})
+    outputs = list(history_entries(config["output_layers"]))
+else:  # Sequential: each layer feeds the next
+    names = [layer["config"]["name"] for layer in config["layers"]]
+    edges = sorted(zip(names, names[1:]))
+    outputs = names[-1:]
+print(json.dumps({"layers": layers, "edges": edges, "outputs": outputs}))
+"""
+
+
+def diagram_directives():
+    return [
+        directive
+        for page in sorted((REPO / "docs").rglob("*.md"))
+        for directive in find_directives(page.read_text(encoding="utf-8"), page.relative_to(REPO / "docs").as_posix())
+        if directive.kind == "diagram"
+    ]
+
+
+def parse_flowchart(text: str) -> dict:
+    """Layers (name: type), edges and outputs as the Mermaid text states them."""
+    names, layers, outputs, edges = {}, {}, {}, []
+    for line in text.splitlines():
+        if box := re.fullmatch(r'\s*(layer\d+)\["(.*)"\]', line):
+            parts = html.unescape(box.group(2)).split("<br/>")
+            names[box.group(1)] = re.sub(r"</?b>", "", parts[0])
+            layers[names[box.group(1)]] = parts[1]
+        elif arrow := re.fullmatch(r"\s*(\w+) --> (\w+)", line):
+            edges.append((arrow.group(1), arrow.group(2)))
+    for source, target in edges:
+        if target.startswith("output"):
+            outputs[int(target.removeprefix("output"))] = names[source]
+    return {
+        "layers": layers,
+        "edges": sorted((names[s], names[t]) for s, t in edges if not t.startswith("output")),
+        "outputs": [outputs[index] for index in sorted(outputs)],
+    }
+
+
+def test_the_site_draws_the_models_the_issue_names():
+    drawn = {(directive.path, directive.model) for directive in diagram_directives()}
+    assert {
+        ("building_models/seed_functional.py", "testModel"),
+        ("multiple_outputs/seed_same_output_twice.py", "testModel"),
+        ("multiple_outputs/seed_branching.py", "testModel"),
+    } <= drawn
+
+
+@pytest.mark.parametrize("directive", diagram_directives(), ids=lambda d: f"{d.path}:{d.model}")
+def test_diagram_on_the_page_matches_the_model(directive, built_site):
+    page = built_site / directive.page.removesuffix(".md") / "index.html"
+    flowcharts = [parse_flowchart(block.get_text()) for block in BeautifulSoup(page.read_text(), "html.parser").select("pre.mermaid")]
+    snippet = REPO / "snippets" / directive.path
+    expected = json.loads(subprocess.run(
+        [sys.executable, "-c", FROM_CONFIG, str(snippet), directive.model],
+        capture_output=True, text=True, check=True, cwd=snippet.parent,
+    ).stdout.splitlines()[-1])  # after whatever the snippet itself printed
+    expected["edges"] = [tuple(edge) for edge in expected["edges"]]
+    assert expected in flowcharts
+
+
+def test_two_outputs_from_one_layer_are_two_arrows_from_its_box():
+    graph = {
+        "layers": {"inp": {"type": "InputLayer", "shapes": ["(None, 1)"]}, "dense": {"type": "Dense", "shapes": ["(None, 2)"]}},
+        "edges": [["inp", "dense"]],
+        "outputs": ["dense", "dense"],
+    }
+    assert parse_flowchart(mermaid_flowchart(graph)) == {
+        "layers": {"inp": "InputLayer", "dense": "Dense"},
+        "edges": [("inp", "dense")],
+        "outputs": ["dense", "dense"],
+    }
