@@ -33,7 +33,11 @@ def on_startup(command, dirty):
 
 def on_config(config):
     global _snippets
-    _snippets = SiteSnippets(engine_settings(config), execute=os.environ.get("SNIPPETS_EXECUTE", "1") != "0")
+    settings = engine_settings(config)
+    # pymdownx.snippets reads base_path from the working directory; pointing it
+    # at the same snippets folder the engine runs keeps one setting, from anywhere.
+    config.mdx_configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(settings.snippets_dir)]
+    _snippets = SiteSnippets(settings, execute=os.environ.get("SNIPPETS_EXECUTE", "1") != "0")
 
 
 def on_files(files, config):

@@ -27,7 +27,6 @@ markdown_extensions:
   - attr_list
   - pymdownx.highlight
   - pymdownx.snippets:
-      base_path: [snippets]
       check_paths: true
   - pymdownx.superfences
 """
