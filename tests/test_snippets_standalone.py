@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 import sysconfig
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from built_pages import shown_outputs
@@ -27,10 +28,24 @@ def as_page_shows(text: str) -> str:
     return terminal.mark_volatile(terminal.without_machine_paths(terminal.as_terminal_shows(text), prefixes))
 
 
+@pytest.fixture(scope="session")
+def standalone_runs(tmp_path_factory) -> dict[str, subprocess.CompletedProcess]:
+    """Every shown snippet run on its own, two at a time (each run is mostly importing TensorFlow)."""
+    snippets = shown_snippets(REPO)
+    folders = [tmp_path_factory.mktemp("standalone") for _ in snippets]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(zip(snippets, pool.map(standalone_run, snippets, folders)))
+
+
+@pytest.fixture(scope="session")
+def page_outputs(built_site) -> dict[str, list[str]]:
+    return shown_outputs(built_site)
+
+
 @pytest.mark.parametrize("snippet", shown_snippets(REPO))
-def test_snippet_run_alone_prints_what_its_page_shows(snippet, built_site, tmp_path):
-    [page_output, *_] = shown_outputs(built_site)[snippet]
-    run = standalone_run(snippet, tmp_path)
+def test_snippet_run_alone_prints_what_its_page_shows(snippet, page_outputs, standalone_runs):
+    [page_output, *_] = page_outputs[snippet]
+    run = standalone_runs[snippet]
     printed = as_page_shows(run.stdout).rstrip("\n")
     if run.returncode == 0:
         assert page_output.rstrip("\n") == printed
