@@ -18,3 +18,6 @@ y = {
 history = model.fit(x, y, epochs=3, batch_size=16, verbose=2)
 print("history keys:", list(history.history))
 assert list(history.history) == ["loss", "out_mae_loss", "out_mse_loss"]
+# The keys are what compile(), the targets and the logs use; output_names still
+# lists the layer behind each output.
+assert model.output_names == ["hidden_layer2", "hidden_layer2"]

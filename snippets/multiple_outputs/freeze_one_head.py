@@ -19,6 +19,7 @@ model.get_layer("category").trainable = False
 model.compile(optimizer="adam", loss=["mse", "sparse_categorical_crossentropy"])
 print("trainable:", [w.path for w in model.trainable_weights])
 
+# layers[0] is the Input layer, which has no weights.
 before = {layer.name: layer.get_weights() for layer in model.layers[1:]}
 model.fit(x, y, epochs=3, verbose=0)
 for layer in model.layers[1:]:

@@ -59,14 +59,14 @@ print("category, predicted:", predictions["category"].argmax(axis=1))
 print("category, true:     ", category[test][:3])
 
 fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.6), dpi=100, facecolor="white")
-for axis, head, title, unit in [
+for axis, head, title, loss_name in [
     (left, "price", "price head (regression)", "mean squared error"),
     (right, "category", "category head (classification)", "cross-entropy"),
 ]:
     epochs = range(1, len(h[f"{head}_loss"]) + 1)
     axis.plot(epochs, h[f"{head}_loss"], label="training")
     axis.plot(epochs, h[f"val_{head}_loss"], label="validation", linestyle="--")
-    axis.set(title=title, xlabel="epoch", ylabel=unit, facecolor="white")
+    axis.set(title=title, xlabel="epoch", ylabel=loss_name, facecolor="white")
     axis.legend()
 fig.tight_layout()
 fig.savefig("two_head_losses.png")
