@@ -14,6 +14,7 @@ from mkdocs.structure.files import File
 from snippet_engine.engine import EngineSettings
 from snippet_engine.site import SiteSnippets
 from snippet_engine.worker import stop_shared_worker
+from snippet_links import branch_from_edit_uri, links_markdown
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 # Under `mkdocs serve` a failing snippet must not stop the server, and MkDocs
@@ -37,7 +38,12 @@ def on_config(config):
     # pymdownx.snippets reads base_path from the working directory; pointing it
     # at the same snippets folder the engine runs keeps one setting, from anywhere.
     config.mdx_configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(settings.snippets_dir)]
-    _snippets = SiteSnippets(settings, execute=os.environ.get("SNIPPETS_EXECUTE", "1") != "0")
+    branch = branch_from_edit_uri(config.edit_uri)
+    _snippets = SiteSnippets(
+        settings,
+        execute=os.environ.get("SNIPPETS_EXECUTE", "1") != "0",
+        file_links=lambda path: links_markdown(path, config.repo_url, branch),
+    )
 
 
 def on_files(files, config):

@@ -7,17 +7,17 @@ Contract with the snippet pipeline (scripts/mkdocs_hooks.py):
    returns, after a blank line and with the same indentation as the code block
    (inside a content tab that is four spaces). `path` is the file's path under
    snippets/, without a ":section" or ":3:8" selection.
-2. Make every snippet file part of the built site at snippets/<path>, by adding
-   `download_files(config)` to the `files` of `on_files`. MkDocs then copies
-   the files, and resolves and checks the download links (mkdocs.yml has
+2. Publish every shown snippet file at snippets/<path> as a MkDocs File added
+   in `on_files` (SiteSnippets.generated_files does). MkDocs then resolves and
+   checks the download links: mkdocs.yml has
    `validation.absolute_links: relative_to_docs`, so "/snippets/..." is made
-   relative to each page and a missing file fails the strict build).
+   relative to each page, and a missing file fails the strict build.
 
 Only `repo_url` and `edit_uri` in mkdocs.yml say where the repository is; the
 links are built from them, never typed.
 """
 
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from urllib.parse import quote
 
 CSS_CLASS = "snippet-links"
@@ -60,20 +60,3 @@ def branch_from_edit_uri(edit_uri: str | None, default: str = "main") -> str:
     if len(parts) >= 2 and parts[0] in ("edit", "blob", "tree"):
         return parts[1]
     return default
-
-
-def download_files(config, snippets_dir: str | Path | None = None) -> list:
-    """Every .py file under the snippets folder as a MkDocs File served at snippets/<path>."""
-    from mkdocs.structure.files import File
-
-    root = Path(config.config_file_path).parent
-    folder = root / (snippets_dir or config.extra["snippet_execution"]["snippets_dir"])
-    return [
-        File.generated(
-            config,
-            f"{SNIPPETS_DIR}/{path.relative_to(folder).as_posix()}",
-            abs_src_path=str(path),
-        )
-        for path in sorted(folder.rglob("*.py"))
-        if "__pycache__" not in path.parts
-    ]

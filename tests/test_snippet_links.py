@@ -1,5 +1,7 @@
 """The links under each snippet's code block (scripts/snippet_links.py)."""
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -47,3 +49,42 @@ def test_mkdocs_yml_edit_uri_names_the_branch_links_use():
     config = yaml_load((Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text())
     assert config["edit_uri"].startswith("edit/")
     assert branch_from_edit_uri(config["edit_uri"]) == "main"
+
+
+def build_mini_site(tmp_path: Path, publish_snippet: bool) -> subprocess.CompletedProcess:
+    """A strict MkDocs build of one page showing the links, with or without the snippet published."""
+    (tmp_path / "docs" / "guide").mkdir(parents=True)
+    (tmp_path / "docs" / "guide" / "page.md").write_text(
+        "# Page\n\n```python\nprint(1)\n```\n\n" + links_markdown("topic/example.py", REPO_URL), encoding="utf-8"
+    )
+    (tmp_path / "hooks.py").write_text(
+        "from mkdocs.structure.files import File\n"
+        "def on_files(files, config):\n"
+        f"    if {publish_snippet}:\n"
+        "        files.append(File.generated(config, 'snippets/topic/example.py', content='print(1)\\n'))\n"
+        "    return files\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: mini\nsite_url: https://owner.github.io/project/\ntheme: mkdocs\nhooks: [hooks.py]\n"
+        "validation:\n  absolute_links: relative_to_docs\nmarkdown_extensions: [attr_list]\n",
+        encoding="utf-8",
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=tmp_path, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+def test_download_link_becomes_relative_to_the_page_in_a_strict_build(tmp_path):
+    result = build_mini_site(tmp_path, publish_snippet=True)
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "guide" / "page" / "index.html").read_text(encoding="utf-8")
+    assert '<a download="example.py" href="../../snippets/topic/example.py">Download</a>' in html
+    assert (tmp_path / "site" / "snippets" / "topic" / "example.py").is_file()
+
+
+def test_strict_build_fails_when_the_snippet_is_not_published(tmp_path):
+    result = build_mini_site(tmp_path, publish_snippet=False)
+    assert result.returncode != 0
+    assert "snippets/topic/example.py" in result.stderr

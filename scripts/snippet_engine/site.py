@@ -8,6 +8,7 @@ tested without MkDocs.
 import os
 import posixpath
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -32,9 +33,11 @@ class Problem:
 
 
 class SiteSnippets:
-    def __init__(self, settings: EngineSettings, execute: bool):
+    def __init__(self, settings: EngineSettings, execute: bool, file_links: Callable[[str], str] | None = None):
+        """`file_links(path)` gives the Markdown put under each snippet's code (view, download)."""
         self.settings = settings
         self.execute = execute
+        self.file_links = file_links
         self.engine = SnippetEngine(settings)
         self.results: dict[str, SnippetResult | SnippetFailure] = {}
         self.directive_failures: dict[Directive, SnippetFailure] = {}
@@ -120,6 +123,8 @@ class SiteSnippets:
             graph = result.graphs[directive.model] if result else None
             return render.indented(render.diagram_block(graph, directive.model, shown_path), directive.indent)
         parts = [render.code_block(directive, shown_path, first_line(file.read_text(encoding="utf-8"), directive.selection))]
+        if self.file_links:
+            parts.append(self.file_links(directive.path))
         if result is None:
             parts.append(render.not_executed_block())
         else:

@@ -1,0 +1,235 @@
+"""A tutorial page as a Jupyter notebook, made from the snippets the page shows.
+
+The notebook is built from the same files and the same results as the page, so
+it cannot drift from it: one code cell per snippet file, in page order, under
+the page's headings, with the outputs of the run that built the site. The
+page's prose stays on the site; the notebook carries only the headings.
+"""
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass
+
+import nbformat
+from nbformat import v4
+
+from .directives import FENCE, Directive, find_directives
+from .engine import SnippetResult
+from .selections import SECTION_MARKER
+
+HEADING = re.compile(r"^ {0,3}(?P<hashes>#{1,3})[ \t]+(?P<text>.+?)[ \t]*$")
+# Tells nbclient and Jupyter's "run all" to go on past a cell that raises on purpose.
+RAISES_EXCEPTION_TAG = "raises-exception"
+SETUP_CELL = '''\
+# The site runs each snippet on its own: in a fresh Keras session, with the same
+# seed and the warning filters it started with. So layer names (dense, dense_1, ...)
+# and random weights start over for every snippet, and a snippet that turns warnings
+# into errors does not stop the next one. The hook below does the same before each
+# cell, so re-running a cell, or the whole notebook, gives the names and numbers
+# shown here and on the site.
+import warnings
+
+import keras
+import tensorflow as tf
+
+tf.config.experimental.enable_op_determinism()
+warning_filters_at_start = list(warnings.filters)
+{console_width}
+
+def start_like_the_site_build(info):
+    keras.backend.clear_session()
+    keras.utils.set_random_seed({seed})
+    warnings.resetwarnings()  # also lets a warning shown by an earlier cell show again
+    warnings.filters[:] = warning_filters_at_start
+
+
+get_ipython().events.register("pre_run_cell", start_like_the_site_build)'''
+CONSOLE_WIDTH = '''
+# rich, which draws Keras summaries, takes a notebook's width from JUPYTER_COLUMNS:
+# this gives the tables the width of the console the site's build printed them in.
+import os
+
+os.environ["JUPYTER_COLUMNS"] = "{width}"
+'''
+
+
+@dataclass(frozen=True)
+class Heading:
+    line: int
+    level: int
+    text: str
+
+
+def page_notebook(
+    title: str,
+    markdown: str,
+    page: str,
+    sources: dict[str, str],
+    results: dict[str, SnippetResult],
+    seed: int,
+    *,
+    console_width: int | None = None,
+) -> nbformat.NotebookNode:
+    """The page's headings and snippets as notebook cells, with the outputs of the build.
+
+    `seed` and `console_width` are the build's settings: the first cell sets them up so
+    that re-running the notebook gives the outputs it holds. Without `console_width`,
+    Keras summaries take the notebook's own width (115 columns unless JUPYTER_COLUMNS is set).
+    """
+    snippets = _first_showings(find_directives(markdown, page))
+    _require_results(snippets, results, page)
+    cells = [_title_cell(title, results[snippets[0].path]), _setup_cell(seed, console_width)]
+    for item in _in_page_order(_headings_with_snippets(markdown, snippets, title), snippets):
+        if isinstance(item, Heading):
+            cells.append(v4.new_markdown_cell(f"{'#' * item.level} {item.text}"))
+        else:
+            cells.append(_snippet_cell(sources[item.path], results[item.path]))
+    _number_code_cells(cells)
+    _give_ids(cells, page)
+    notebook = v4.new_notebook(cells=cells)
+    notebook.nbformat, notebook.nbformat_minor = 4, 5
+    notebook.metadata = {
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+        "language_info": {"name": "python"},
+    }
+    return notebook
+
+
+def notebook_bytes(notebook: nbformat.NotebookNode) -> bytes:
+    """The notebook file: validated, keys sorted by nbformat, so equal notebooks give equal bytes."""
+    nbformat.validate(notebook)
+    text = nbformat.writes(notebook)
+    return (text if text.endswith("\n") else text + "\n").encode("utf-8")
+
+
+def _first_showings(directives: list[Directive]) -> list[Directive]:
+    """One run directive per snippet file: a snippet shown twice runs once, where first shown.
+    Diagram directives draw a model on the page and have no cell of their own."""
+    first: dict[str, Directive] = {}
+    for directive in directives:
+        if directive.kind == "run":
+            first.setdefault(directive.path, directive)
+    return list(first.values())
+
+
+def _require_results(snippets: list[Directive], results: dict[str, SnippetResult], page: str) -> None:
+    if not snippets:
+        raise ValueError(f"{page} shows no snippet: make notebooks only for pages with run directives")
+    missing = [snippet.where for snippet in snippets if snippet.path not in results]
+    if missing:
+        raise ValueError(
+            f"no result for the snippets at {', '.join(missing)}: a notebook carries the build's outputs, "
+            "so make it only from an executed build in which every snippet of the page succeeded"
+        )
+
+
+def _title_cell(title: str, result: SnippetResult) -> nbformat.NotebookNode:
+    versions = f"TensorFlow {result.versions['tensorflow']} and Keras {result.versions['keras']}"
+    return v4.new_markdown_cell(
+        f"# {title}\n\nThis notebook was generated from the snippets of the site's page, "
+        f"and holds the outputs of the build that ran them with {versions}."
+    )
+
+
+def _setup_cell(seed: int, console_width: int | None) -> nbformat.NotebookNode:
+    width = CONSOLE_WIDTH.format(width=console_width) if console_width else ""
+    return v4.new_code_cell(SETUP_CELL.format(seed=seed, console_width=width))
+
+
+def _headings_with_snippets(markdown: str, snippets: list[Directive], title: str) -> list[Heading]:
+    """Headings with at least one snippet in their part of the page (up to the next heading
+    of the same or a higher level). A level-1 heading that is the page's title is left out:
+    the notebook's first cell already shows it."""
+    headings = _headings(markdown)
+    kept = []
+    for index, heading in enumerate(headings):
+        end = next((later.line for later in headings[index + 1:] if later.level <= heading.level), float("inf"))
+        has_snippet = any(heading.line < snippet.line < end for snippet in snippets)
+        is_title = heading.level == 1 and heading.text == title
+        if has_snippet and not is_title:
+            kept.append(heading)
+    return kept
+
+
+def _headings(markdown: str) -> list[Heading]:
+    """The page's headings of levels 1 to 3, outside fenced code blocks."""
+    headings = []
+    open_fence: str | None = None
+    for number, line in enumerate(markdown.split("\n"), 1):
+        fence = FENCE.match(line)
+        if fence:
+            marker = fence.group("fence")
+            if open_fence is None:
+                open_fence = marker
+            elif marker[0] == open_fence[0] and len(marker) >= len(open_fence):
+                open_fence = None
+            continue
+        heading = HEADING.match(line)
+        if heading and open_fence is None:
+            headings.append(Heading(number, len(heading.group("hashes")), heading.group("text")))
+    return headings
+
+
+def _in_page_order(headings: list[Heading], snippets: list[Directive]) -> list[Heading | Directive]:
+    return sorted([*headings, *snippets], key=lambda item: item.line)
+
+
+def _snippet_cell(source: str, result: SnippetResult) -> nbformat.NotebookNode:
+    cell = v4.new_code_cell(_without_section_markers(source), outputs=_outputs(result))
+    if result.error:
+        cell.metadata["tags"] = [RAISES_EXCEPTION_TAG]
+    return cell
+
+
+def _without_section_markers(source: str) -> str:
+    """The whole file as it runs: pymdownx section markers only matter to the page."""
+    kept = [line for line in source.split("\n") if not SECTION_MARKER.search(line)]
+    return "\n".join(kept).rstrip("\n")
+
+
+def _outputs(result: SnippetResult) -> list[nbformat.NotebookNode]:
+    outputs = []
+    if result.output:
+        outputs.append(v4.new_output("stream", name="stdout", text=result.output))
+    if result.warnings:
+        outputs.append(v4.new_output("stream", name="stderr", text="\n".join(result.warnings) + "\n"))
+    if result.error:
+        outputs.append(_error_output(result.error))
+    outputs.extend(_image_output(name, content) for name, content in result.images.items())
+    return outputs
+
+
+def _error_output(error: str) -> nbformat.NotebookNode:
+    """The error as Jupyter stores one. The exception's own lines start at the first line that
+    is not the traceback's header or one of its indented frame lines; a Keras message may go
+    on over several lines, which all belong to the value."""
+    lines = error.splitlines()
+    start = next(index for index, line in enumerate(lines) if line.strip() and not line[0].isspace()
+                 and line != "Traceback (most recent call last):")
+    ename, _, first_value_line = lines[start].partition(":")
+    evalue = "\n".join([first_value_line, *lines[start + 1:]]).strip()
+    return v4.new_output("error", ename=ename, evalue=evalue, traceback=lines)
+
+
+def _image_output(name: str, content: bytes) -> nbformat.NotebookNode:
+    if name.lower().endswith(".svg"):
+        data = {"image/svg+xml": content.decode("utf-8")}
+    else:
+        data = {"image/png": base64.b64encode(content).decode("ascii")}
+    return v4.new_output("display_data", data=data)
+
+
+def _number_code_cells(cells: list[nbformat.NotebookNode]) -> None:
+    """Execution counts 1..n, as a run from top to bottom in a fresh kernel would leave them."""
+    code_cells = [cell for cell in cells if cell.cell_type == "code"]
+    for count, cell in enumerate(code_cells, 1):
+        cell.execution_count = count
+
+
+def _give_ids(cells: list[nbformat.NotebookNode], page: str) -> None:
+    """Ids from the page and the cell's place (nbformat would draw random ones), so that
+    each build writes the same bytes and ids stay unique across the site's notebooks."""
+    page_digest = hashlib.sha256(page.encode("utf-8")).hexdigest()[:12]
+    for index, cell in enumerate(cells):
+        cell.id = f"{page_digest}-{index}"

@@ -1,0 +1,471 @@
+"""The built site in a real browser: headless Chromium driven by Playwright.
+
+The site is served on 127.0.0.1 under the path of its site_url, as GitHub
+Pages serves it (unknown addresses get 404.html with status 404). One browser
+is started for the module; each test opens the contexts it needs.
+
+Chromium is Debian's `chromium` (/usr/bin/chromium; `make test` installs it as
+root) or the browser at $CHROMIUM_PATH. Where none can be had the tests skip
+and say how to install one. Screenshots of every page are written to
+site-screenshots/ for people to look at.
+"""
+
+import functools
+import http.server
+import os
+import re
+import textwrap
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from mkdocs.utils.yaml import yaml_load
+
+REPO = Path(__file__).resolve().parent.parent
+SCREENSHOTS = REPO / "site-screenshots"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# As root Chromium needs --no-sandbox; the network flags keep it from calling
+# Google's hosts at start, which would count as requests leaving localhost.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+DESKTOP = {"width": 1440, "height": 900}
+PHONE = {"width": 390, "height": 844}
+# A line of a summary table starts with one of these (┏ ┃ ┡ │ ├ └ ...).
+BOX_DRAWING = re.compile(r"^\s*[\u2500-\u257F]")
+CODE_FONT = "JetBrains Mono"
+SECTION_MARKER = re.compile(r"^\s*# --8<-- \[(start|end):[\w-]+\]\s*$")
+
+CONFIG = yaml_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+SITE_PATH = urlsplit(CONFIG["site_url"]).path.rstrip("/") + "/"  # e.g. /keras-model-building/
+
+
+# ---------------------------------------------------------------- serving --
+
+
+def serve_site(site_dir: Path) -> http.server.ThreadingHTTPServer:
+    """Serve site_dir at SITE_PATH on a free local port, 404.html for the rest."""
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def translate_path(self, path):
+            path = urlsplit(path).path
+            if not path.startswith(SITE_PATH):
+                return str(site_dir / "404-not-under-site-path")
+            return super().translate_path("/" + path[len(SITE_PATH):])
+
+        def send_error(self, code, message=None, explain=None):
+            page = site_dir / "404.html"
+            if code != 404 or not page.exists():
+                return super().send_error(code, message, explain)
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
+        def log_message(self, format, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site):
+    server = serve_site(built_site)
+    yield f"http://127.0.0.1:{server.server_port}{SITE_PATH}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(
+            f"no browser at {CHROMIUM}: install Debian's chromium (as root: apt-get install -y chromium; "
+            "`make test` does it when run as root) or set CHROMIUM_PATH to a Chromium or Chrome binary"
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def page_paths(site_dir: Path) -> list[str]:
+    """Every page of the built site, as a path under the site root ("" is the home page)."""
+    skip = {"assets", "search", "snippets"}
+    return sorted(
+        "" if index.parent == site_dir else index.parent.relative_to(site_dir).as_posix() + "/"
+        for index in site_dir.rglob("index.html")
+        if not skip & set(index.relative_to(site_dir).parts)
+    )
+
+
+def screenshot_name(path: str) -> str:
+    return path.strip("/").replace("/", "--") or "home"
+
+
+# --------------------------------------------------------------- the tour --
+
+
+@dataclass
+class Tour:
+    """What the browser saw on a visit of every page at one width and palette."""
+
+    viewport: str
+    scheme: str
+    outside_requests: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    tables: list[dict] = field(default_factory=list)
+    output_fonts: list[tuple[str, list[dict]]] = field(default_factory=list)
+    screenshots: list[Path] = field(default_factory=list)
+    too_wide: list[str] = field(default_factory=list)
+
+
+# Shows the content of every content tab and <details> at once, so that an
+# output in a tab the reader has not opened is measured too.
+REVEAL_ALL = """
+() => {
+  document.querySelectorAll("details").forEach((d) => { d.open = true; });
+  const style = document.createElement("style");
+  style.id = "test-reveal-all";
+  style.textContent = ".tabbed-set > .tabbed-content > .tabbed-block { display: block !important; }";
+  document.head.append(style);
+}
+"""
+
+MEASURE_TABLES = """
+(boxDrawing) => {
+  // Each line of each output block: its text, width and number of line boxes,
+  // measured on the text itself (a Range), so padding or wrapping shows.
+  const startsTable = new RegExp(boxDrawing);
+  const tables = [];
+  document.querySelectorAll(".snippet-output pre > code").forEach((code, block) => {
+    const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+    const pieces = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) pieces.push(node);
+    let lines = [[]];
+    for (const node of pieces) {
+      let start = 0;
+      const text = node.data;
+      for (let i = 0; i <= text.length; i++) {
+        if (i === text.length || text[i] === "\\n") {
+          if (i > start) lines[lines.length - 1].push([node, start, i]);
+          if (i < text.length) lines.push([]);
+          start = i + 1;
+        }
+      }
+    }
+    let table = null;
+    for (const parts of lines) {
+      const text = parts.map(([n, a, b]) => n.data.slice(a, b)).join("");
+      if (!parts.length || !startsTable.test(text)) { table = null; continue; }
+      const range = document.createRange();
+      range.setStart(parts[0][0], parts[0][1]);
+      const last = parts[parts.length - 1];
+      range.setEnd(last[0], last[2]);
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+      const tops = new Set(rects.map((r) => Math.round(r.top)));
+      if (!table) { table = { block, lines: [] }; tables.push(table); }
+      table.lines.push({ text, chars: [...text].length, width: range.getBoundingClientRect().width, boxes: tops.size });
+    }
+  });
+  return tables;
+}
+"""
+
+
+def visit_all_pages(browser, site_url, paths, viewport, scheme, screenshot: bool) -> Tour:
+    tour = Tour(viewport=viewport, scheme=scheme)
+    context = browser.new_context(viewport=PHONE if viewport == "phone" else DESKTOP, color_scheme=scheme)
+    page = context.new_page()
+    origin = site_url[: site_url.index("/", len("http://"))]
+    page.on("request", lambda r: r.url.startswith(origin) or r.url.startswith("data:") or tour.outside_requests.append(r.url))
+    page.on("requestfailed", lambda r: tour.failed_requests.append(f"{r.url}: {r.failure}"))
+    page.on("response", lambda r: r.status >= 400 and tour.failed_requests.append(f"{r.url}: HTTP {r.status}"))
+    page.on("console", lambda m: m.type == "error" and tour.console_errors.append(f"{page.url}: {m.text}"))
+    page.on("pageerror", lambda e: tour.console_errors.append(f"{page.url}: {e}"))
+    cdp = context.new_cdp_session(page)
+    # One tour waits for the network to settle on each page, so that late
+    # requests (search index, fonts) are seen; the others only for fonts.
+    wait_until = "networkidle" if (viewport, scheme) == ("desktop", "light") else "load"
+    for path in paths:
+        page.goto(site_url + path, wait_until=wait_until)
+        page.evaluate("document.fonts.ready.then(() => true)")
+        expected = "slate" if scheme == "dark" else "default"
+        assert page.locator("body").get_attribute("data-md-color-scheme") == expected, (
+            f"{path}: the palette does not follow the system's {scheme} setting"
+        )
+        page_width = page.evaluate("document.documentElement.scrollWidth")
+        if page_width > page.viewport_size["width"]:
+            tour.too_wide.append(f"{path}: {page_width} px")
+        if screenshot:
+            target = SCREENSHOTS / f"{screenshot_name(path)}--{viewport}.png"
+            page.screenshot(path=str(target), full_page=True)
+            tour.screenshots.append(target)
+        page.evaluate(REVEAL_ALL)
+        for table in page.evaluate(MEASURE_TABLES, BOX_DRAWING.pattern):
+            tour.tables.append({"page": path, **table})
+        if viewport == "desktop" and scheme == "light":
+            tour.output_fonts.extend((path, fonts) for fonts in output_block_fonts(cdp))
+    context.close()
+    return tour
+
+
+def output_block_fonts(cdp) -> list[list[dict]]:
+    """The fonts Chromium really drew each output block's text with (not what CSS asked for)."""
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    blocks = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": ".snippet-output pre > code"})
+    return [cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"] for node in blocks["nodeIds"]]
+
+
+@pytest.fixture(scope="module")
+def tours(browser, site_url, built_site) -> dict[tuple[str, str], Tour]:
+    """Every page at desktop and phone width, in the light and the dark palette."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    for old in SCREENSHOTS.glob("*.png"):
+        old.unlink()
+    paths = page_paths(built_site)
+    return {
+        (viewport, scheme): visit_all_pages(browser, site_url, paths, viewport, scheme, screenshot=scheme == "light")
+        for viewport in ("desktop", "phone")
+        for scheme in ("light", "dark")
+    }
+
+
+# ------------------------------------------------------------------ tests --
+
+
+def test_every_summary_table_line_has_the_same_width_in_both_palettes(tours):
+    """Lines of as many characters end at the same pixel: every character cell is as wide.
+
+    Comparing each line with its length times the table's cell width also covers a
+    table whose lines the console cropped to different lengths.
+    """
+    tables = tours["desktop", "light"].tables
+    assert tables, "no summary table found in any output block: the tables test has nothing to measure"
+    problems = []
+    for (viewport, scheme), tour in tours.items():
+        for table in tour.tables:
+            cells = sorted(line["width"] / line["chars"] for line in table["lines"])
+            cell = cells[len(cells) // 2]
+            for line in table["lines"]:
+                if abs(line["width"] - line["chars"] * cell) > 0.5:
+                    problems.append(
+                        f"{table['page']} ({viewport}, {scheme}), output block {table['block']}: {line['text']!r} "
+                        f"is {line['width']:.2f} px, not {line['chars']} x {cell:.2f} px like the table's other lines"
+                    )
+    assert not problems, "summary tables do not line up:\n" + "\n".join(problems)
+
+
+def test_summary_tables_scroll_rather_than_wrap_on_a_phone(tours):
+    problems = [
+        f"{table['page']} ({scheme}): {line['text']!r} wraps onto {line['boxes']} lines"
+        for (viewport, scheme), tour in tours.items()
+        if viewport == "phone"
+        for table in tour.tables
+        for line in table["lines"]
+        if line["boxes"] != 1
+    ]
+    assert tours["phone", "light"].tables, "no summary table found on a phone"
+    assert not problems, "\n".join(problems)
+
+
+def test_pages_fit_the_screen_width_without_sideways_scrolling(tours):
+    problems = [f"{viewport}: {entry}" for (viewport, _), tour in tours.items() for entry in tour.too_wide]
+    assert not problems, "pages wider than the screen (only code blocks may scroll sideways):\n" + "\n".join(problems)
+
+
+def test_output_blocks_are_drawn_with_the_shipped_code_font_only(tours):
+    fonts_per_block = tours["desktop", "light"].output_fonts
+    assert fonts_per_block, "no output block found"
+    problems = [
+        f"{page}: drawn with {[(f['familyName'], f['isCustomFont'], f['glyphCount']) for f in fonts]}"
+        for page, fonts in fonts_per_block
+        if any(f["familyName"] != CODE_FONT or not f["isCustomFont"] for f in fonts)
+    ]
+    assert not problems, (
+        f"output text must be drawn only with the {CODE_FONT} web font shipped in docs/assets/fonts "
+        "(a system font or a glyph-by-glyph fallback breaks the columns):\n" + "\n".join(problems)
+    )
+
+
+def test_no_request_leaves_localhost(tours):
+    outside = sorted({url for tour in tours.values() for url in tour.outside_requests})
+    assert not outside, "pages requested other hosts:\n" + "\n".join(outside)
+
+
+def test_console_has_no_errors_and_every_request_succeeds(tours):
+    problems = sorted({p for tour in tours.values() for p in tour.console_errors + tour.failed_requests})
+    assert not problems, "\n".join(problems)
+
+
+def test_a_screenshot_of_each_page_at_desktop_and_phone_width(tours, built_site):
+    expected = {
+        SCREENSHOTS / f"{screenshot_name(path)}--{viewport}.png"
+        for path in page_paths(built_site)
+        for viewport in ("desktop", "phone")
+    }
+    written = {shot for tour in tours.values() for shot in tour.screenshots if shot.stat().st_size > 0}
+    assert expected <= written, f"missing screenshots: {sorted(map(str, expected - written))}"
+
+
+@pytest.mark.parametrize(
+    ("query", "page"),
+    [
+        ("multiple outputs", "multiple-outputs/"),
+        ("input_shape", "building-models/side-by-side/"),
+    ],
+)
+def test_search_finds(browser, site_url, query, page):
+    context = browser.new_context(viewport=DESKTOP)
+    tab = context.new_page()
+    tab.goto(site_url, wait_until="networkidle")
+    tab.locator("input.md-search__input").click()
+    tab.keyboard.type(query)  # as a reader types: the search listens to key events
+    results = tab.locator(".md-search-result__item > a.md-search-result__link")
+    results.first.wait_for(timeout=10_000)
+    hrefs = [urlsplit(href).path for href in results.evaluate_all("links => links.map(a => a.href)")]
+    context.close()
+    assert any(href.startswith(SITE_PATH + page) for href in hrefs), (
+        f"searching {query!r} does not find {page}; it finds {hrefs}"
+    )
+
+
+def snippet_file(title: str) -> Path | None:
+    """The file a code block's title names ("snippets/x/y.py" or "x/y.py"), if it is one."""
+    name = title.strip().split(":", 1)[0]
+    for candidate in (REPO / name, REPO / "snippets" / name):
+        if candidate.suffix == ".py" and candidate.is_file() and "snippets" in candidate.relative_to(REPO).parts:
+            return candidate
+    return None
+
+
+def is_part_of(copied: str, file: Path) -> bool:
+    """True if `copied` is the file, or a run of its lines (dedented, section markers left out)."""
+    lines = [line for line in file.read_text(encoding="utf-8").splitlines() if not SECTION_MARKER.match(line)]
+    wanted = copied.splitlines()
+    return any(
+        textwrap.dedent("\n".join(lines[start : start + len(wanted)])) == "\n".join(wanted)
+        for start in range(len(lines) - len(wanted) + 1)
+    )
+
+
+# Opens, from the outside in, the content tabs that hold an element, as a
+# reader clicks the tab labels to reach a code block.
+OPEN_TABS_AROUND = """
+(element) => {
+  const blocks = [];
+  for (let el = element.closest(".tabbed-block"); el; el = el.parentElement.closest(".tabbed-block")) blocks.unshift(el);
+  for (const block of blocks) {
+    const index = [...block.parentElement.children].indexOf(block);
+    const set = block.closest(".tabbed-set");
+    set.querySelector(":scope > .tabbed-labels > label:nth-child(" + (index + 1) + ")").click();
+  }
+}
+"""
+
+
+def test_copy_button_puts_exactly_the_snippet_code_on_the_clipboard(browser, site_url, built_site):
+    context = browser.new_context(viewport=DESKTOP, permissions=["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    checked, whole_files, problems = 0, 0, []
+    for path in page_paths(built_site):
+        tab.goto(site_url + path, wait_until="networkidle")
+        blocks = tab.locator("div.highlight:has(> table .filename), div.highlight:has(> .filename)")
+        for index in range(blocks.count()):
+            block = blocks.nth(index)
+            file = snippet_file(block.locator(".filename").first.inner_text())
+            if file is None:
+                continue
+            block.evaluate(OPEN_TABS_AROUND)
+            block.hover()
+            block.locator("button.md-code__button[data-md-type=copy]").click()
+            copied = tab.evaluate("navigator.clipboard.readText()")
+            tab.evaluate("navigator.clipboard.writeText('')")
+            checked += 1
+            full = file.read_text(encoding="utf-8").rstrip("\n")
+            whole_files += copied == full
+            if copied != full and not is_part_of(copied, file):
+                problems.append(f"{path}: the copy button of {file.relative_to(REPO)} copied {copied[:300]!r}")
+        for output in tab.locator(".snippet-output").all():
+            if output.locator("button.md-code__button[data-md-type=copy]").count():
+                problems.append(f"{path}: an output block has a copy button")
+    context.close()
+    assert checked, "no snippet code block (title = file under snippets/) found on any page"
+    assert not problems, "\n".join(problems)
+    assert whole_files, "no copy button copied a whole snippet file"
+
+
+def expect_scheme(tab, scheme: str, message: str) -> None:
+    from playwright.sync_api import expect
+
+    expect(tab.locator("body"), message).to_have_attribute("data-md-color-scheme", scheme, timeout=5_000)
+
+
+def test_palette_follows_the_system_and_the_toggle_is_remembered(browser, site_url, built_site):
+    pages = page_paths(built_site)
+    context = browser.new_context(viewport=DESKTOP, color_scheme="light")
+    tab = context.new_page()
+    tab.goto(site_url, wait_until="networkidle")
+    expect_scheme(tab, "default", "a light system setting does not give the light palette")
+    tab.emulate_media(color_scheme="dark")
+    expect_scheme(tab, "slate", "the automatic palette does not follow a change of system setting")
+    tab.emulate_media(color_scheme="light")
+    expect_scheme(tab, "default", "the automatic palette does not follow a change of system setting")
+
+    toggle = tab.locator("form[data-md-component=palette] label:not([hidden])")
+    assert toggle.get_attribute("title") == "Switch to light mode"
+    toggle.click()  # automatic -> light
+    expect_scheme(tab, "default", "the toggle's light choice is not light")
+    toggle.click()  # light -> dark
+    expect_scheme(tab, "slate", "the toggle does not switch to the dark palette")
+
+    tab.reload(wait_until="networkidle")
+    expect_scheme(tab, "slate", "the chosen palette is forgotten on reload")
+    tab.goto(site_url + pages[-1], wait_until="networkidle")
+    expect_scheme(tab, "slate", "the chosen palette is forgotten on another page")
+    context.close()
+
+
+def test_unknown_address_shows_the_404_page_with_the_theme(browser, site_url):
+    context = browser.new_context(viewport=DESKTOP)
+    tab = context.new_page()
+    response = tab.goto(site_url + "no/such/page/", wait_until="networkidle")
+    assert response.status == 404
+    assert tab.locator("h1").first.inner_text() == "Page not found"
+    assert tab.locator("form[data-md-component=palette]").count() == 1, "the 404 page lost the theme"
+    SCREENSHOTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(SCREENSHOTS / "404--desktop.png"))
+    home = tab.locator("article a", has_text="home page")
+    home.click()
+    tab.wait_for_load_state("networkidle")
+    assert urlsplit(tab.url).path == SITE_PATH
+    context.close()
+
+
+def test_footer_names_the_versions_and_date_behind_the_outputs(built_site):
+    from importlib.metadata import version
+
+    for page in (built_site / "index.html", built_site / "building-models" / "side-by-side" / "index.html"):
+        html = page.read_text(encoding="utf-8")
+        footer = html[html.index("data-outputs-provenance") :]
+        footer = re.sub(r"\s+", " ", footer[: footer.index("</div>")])
+        assert f"TensorFlow {version('tensorflow')}" in footer, footer
+        assert f"Keras {version('keras')}" in footer, footer
+        assert re.search(r'<time datetime="\d{4}-\d{2}-\d{2}">', footer), footer
