@@ -4,7 +4,8 @@ import numpy as np
 keras.utils.set_random_seed(7)
 
 inputs = keras.Input(shape=(1,), name="input_layer")
-original = keras.Model(inputs, keras.layers.Dense(5, name="hidden_layer1")(inputs), name="original")
+hidden = keras.layers.Dense(5, name="hidden_layer1")(inputs)
+original = keras.Model(inputs, hidden, name="original")
 shared = original.get_layer("hidden_layer1")
 shared.trainable = False  # keep its weights as they are: only the new head learns
 

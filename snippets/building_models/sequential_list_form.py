@@ -2,7 +2,7 @@ import warnings
 
 import keras
 
-warnings.simplefilter("error")
+warnings.simplefilter("error")  # any warning from Keras would stop this run
 
 model = keras.Sequential(
     [

@@ -16,7 +16,7 @@ model.summary()  # after one epoch
 names = [v.name for v in model.optimizer.variables]
 print("optimizer variables:", len(names), "e.g.", names[:4])
 optimizer_params = sum(v.numpy().size for v in model.optimizer.variables)
-# Adam keeps two slots (momentum, velocity) per weight, plus a step counter and the learning rate.
+# Adam keeps two slots (momentum, velocity) per parameter, plus a step counter and the learning rate.
 assert optimizer_params == 2 * 70 + 2 == 142
 assert model.count_params() == 70  # the model itself did not grow
 assert model.count_params() + optimizer_params == 212  # what "Total params" adds up

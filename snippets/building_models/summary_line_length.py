@@ -9,6 +9,8 @@ model.summary(line_length=60)  # narrower than the default
 # edge. print_fn hands us the table as text instead of printing it.
 captured = []
 model.summary(line_length=120, print_fn=lambda text, **kwargs: captured.append(text))
-header = next(line for line in "".join(captured).splitlines() if "Layer (type)" in line)
-print("line_length=120, longest line:", max(len(line) for line in "".join(captured).splitlines()))
+lines = "".join(captured).splitlines()
+header = next(line for line in lines if "Layer (type)" in line)
+print("line_length=120, longest line:", max(len(line) for line in lines))
 print("line_length=120, Param # column kept:", "Param #" in header)
+assert max(len(line) for line in lines) <= 100 and "Param #" not in header
