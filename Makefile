@@ -7,6 +7,11 @@ PYTHON ?= python3
 
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed-requirements
+# What the tests need beyond Python (rules at the end). Set before the rules
+# that name them: make expands a rule's prerequisites as it reads the rule.
+NODE_TOOLS := node_modules/.package-lock.json
+CHROMIUM_PATH ?= /usr/bin/chromium
+export CHROMIUM_PATH
 
 # Pages carry the date of the commit they were built from, not the wall clock,
 # so two builds of one commit are byte-identical (sitemap dates included).
@@ -44,9 +49,6 @@ clean:
 # the browser tests. Both install themselves here; without a browser (not
 # root, none installed) the browser tests skip and say how to get one.
 
-NODE_TOOLS := node_modules/.package-lock.json
-CHROMIUM_PATH ?= /usr/bin/chromium
-export CHROMIUM_PATH
 
 .PHONY: browser
 

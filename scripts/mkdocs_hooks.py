@@ -42,7 +42,7 @@ def on_config(config):
     _snippets = SiteSnippets(
         settings,
         execute=os.environ.get("SNIPPETS_EXECUTE", "1") != "0",
-        file_links=lambda path: links_markdown(path, config.repo_url, branch),
+        file_links=(lambda path: links_markdown(path, config.repo_url, branch)) if config.repo_url else None,
     )
 
 

@@ -76,8 +76,8 @@ RESULTS = {
 }
 
 
-def make_notebook(markdown: str = PAGE, sources=SOURCES, results=RESULTS, seed: int = SEED) -> nbformat.NotebookNode:
-    return page_notebook("Sequential models", markdown, "building-models/sequential.md", sources, results, seed)
+def make_notebook(markdown: str = PAGE, sources=SOURCES, results=RESULTS, seed: int = SEED, **options) -> nbformat.NotebookNode:
+    return page_notebook("Sequential models", markdown, "building-models/sequential.md", sources, results, seed, **options)
 
 
 def code_cell_for(notebook: nbformat.NotebookNode, source: str) -> nbformat.NotebookNode:
@@ -122,10 +122,14 @@ def test_setup_cell_resets_keras_and_the_seed_before_each_cell():
     assert "keras.utils.set_random_seed(77)" in setup.source
 
 
+def test_setup_cell_gives_summaries_the_console_width_of_the_build_when_told_it():
+    assert 'os.environ["COLUMNS"] = os.environ["JUPYTER_COLUMNS"] = "100"' in make_notebook(console_width=100).cells[1].source
+    assert "os.environ" not in make_notebook().cells[1].source
+
+
 def test_code_cell_is_the_whole_file_without_section_markers_or_final_newline():
-    notebook = make_notebook()
-    cell = code_cell_for(notebook, "import keras\n\nlayer = keras.layers.Dense(2)\nprint(layer.name)")
-    assert "--8<--" not in cell.source
+    sources = [cell.source for cell in make_notebook().cells if cell.cell_type == "code"]
+    assert sources[2] == "import keras\n\nlayer = keras.layers.Dense(2)\nprint(layer.name)"
 
 
 def test_snippet_shown_twice_has_one_cell_at_its_first_place():
@@ -242,7 +246,7 @@ def test_notebook_runs_top_to_bottom_in_a_fresh_kernel(tmp_path):
         "tiny/warnings_are_errors.py": result("tiny/warnings_are_errors.py", output="strict\n"),
         "tiny/unbuilt.py": result("tiny/unbuilt.py", error="ValueError: You tried to call `count_params` on layer 'sequential'\n"),
     }
-    notebook = page_notebook("Tiny", page, "tiny.md", sources, results, SEED)
+    notebook = page_notebook("Tiny", page, "tiny.md", sources, results, SEED, console_width=100)
     dense_cell = code_cell_for(notebook, DENSE_NAME.rstrip("\n"))
     # Run the Dense cell again right after itself, and once more at the end, after cells that
     # made more layers and turned warnings into errors. Only the pre_run_cell reset makes
@@ -257,6 +261,9 @@ def test_notebook_runs_top_to_bottom_in_a_fresh_kernel(tmp_path):
     # (that would show every library's DeprecationWarning, which the build's runs do not show).
     filters_check = "import warnings\n\nprint(any(f[0] == 'ignore' and f[2] is DeprecationWarning for f in warnings.filters))"
     notebook.cells.append(nbformat.v4.new_code_cell(filters_check, id="filters-check"))
+    # Keras sizes summaries from the terminal's width, rich draws them at its console's width.
+    widths_check = "import shutil\n\nimport rich.console\n\nprint(shutil.get_terminal_size().columns, rich.console.Console().width)"
+    notebook.cells.append(nbformat.v4.new_code_cell(widths_check, id="widths-check"))
 
     nbclient.NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
 
@@ -265,6 +272,7 @@ def test_notebook_runs_top_to_bottom_in_a_fresh_kernel(tmp_path):
 
     assert [printed(run, "stdout") for run in runs] == ["dense\n"] * 3
     assert ["input_shape" in printed(run, "stderr") for run in runs] == [True] * 3
-    assert printed(notebook.cells[-1], "stdout") == "True\n"
+    assert printed(notebook.cells[-2], "stdout") == "True\n"
+    assert printed(notebook.cells[-1], "stdout") == "100 100\n"
     raising = code_cell_for(notebook, UNBUILT_COUNT.rstrip("\n"))
     assert [output.ename for output in raising.outputs if output.output_type == "error"] == ["ValueError"]

@@ -9,7 +9,7 @@ block, so pages can show its syntax.
 
 import ast
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 DIRECTIVE_LINE = re.compile(r"^(?P<indent>[ \t]*)\{\{\s*(?P<kind>run|diagram)\((?P<arguments>.*)\)\s*\}\}[ \t]*$")
@@ -65,8 +65,8 @@ def replace_directives(markdown: str, page: str, render: Callable[[Directive], s
     return "\n".join(lines)
 
 
-def _directive_lines(markdown: str, page: str) -> list[tuple[int, Directive]]:
-    found = []
+def lines_outside_fences(markdown: str) -> Iterator[tuple[int, str]]:
+    """(index, line) of every line that is not inside a fenced code block, nor a fence itself."""
     open_fence: str | None = None
     for index, line in enumerate(markdown.split("\n")):
         fence = FENCE.match(line)
@@ -76,9 +76,13 @@ def _directive_lines(markdown: str, page: str) -> list[tuple[int, Directive]]:
                 open_fence = marker
             elif marker[0] == open_fence[0] and len(marker) >= len(open_fence):
                 open_fence = None
-            continue
-        if open_fence is not None:
-            continue
+        elif open_fence is None:
+            yield index, line
+
+
+def _directive_lines(markdown: str, page: str) -> list[tuple[int, Directive]]:
+    found = []
+    for index, line in lines_outside_fences(markdown):
         match = DIRECTIVE_LINE.match(line)
         if match:
             found.append((index, _parse(match, page, index + 1)))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import nbformat
 from nbformat import v4
 
-from .directives import FENCE, Directive, find_directives
+from .directives import Directive, find_directives, lines_outside_fences
 from .engine import SnippetResult
 from .selections import SECTION_MARKER
 
@@ -46,11 +46,11 @@ def start_like_the_site_build(info):
 
 get_ipython().events.register("pre_run_cell", start_like_the_site_build)'''
 CONSOLE_WIDTH = '''
-# rich, which draws Keras summaries, takes a notebook's width from JUPYTER_COLUMNS:
-# this gives the tables the width of the console the site's build printed them in.
+# The site's build printed in a console {width} columns wide. Keras sizes its summaries
+# from COLUMNS, and rich, which draws them, takes a notebook's width from JUPYTER_COLUMNS.
 import os
 
-os.environ["JUPYTER_COLUMNS"] = "{width}"
+os.environ["COLUMNS"] = os.environ["JUPYTER_COLUMNS"] = "{width}"
 '''
 
 
@@ -75,7 +75,7 @@ def page_notebook(
 
     `seed` and `console_width` are the build's settings: the first cell sets them up so
     that re-running the notebook gives the outputs it holds. Without `console_width`,
-    Keras summaries take the notebook's own width (115 columns unless JUPYTER_COLUMNS is set).
+    Keras summaries take the width of the notebook (Jupyter's, or the environment's).
     """
     snippets = _first_showings(find_directives(markdown, page))
     _require_results(snippets, results, page)
@@ -154,21 +154,11 @@ def _headings_with_snippets(markdown: str, snippets: list[Directive], title: str
 
 def _headings(markdown: str) -> list[Heading]:
     """The page's headings of levels 1 to 3, outside fenced code blocks."""
-    headings = []
-    open_fence: str | None = None
-    for number, line in enumerate(markdown.split("\n"), 1):
-        fence = FENCE.match(line)
-        if fence:
-            marker = fence.group("fence")
-            if open_fence is None:
-                open_fence = marker
-            elif marker[0] == open_fence[0] and len(marker) >= len(open_fence):
-                open_fence = None
-            continue
-        heading = HEADING.match(line)
-        if heading and open_fence is None:
-            headings.append(Heading(number, len(heading.group("hashes")), heading.group("text")))
-    return headings
+    return [
+        Heading(index + 1, len(heading.group("hashes")), heading.group("text"))
+        for index, line in lines_outside_fences(markdown)
+        if (heading := HEADING.match(line))
+    ]
 
 
 def _in_page_order(headings: list[Heading], snippets: list[Directive]) -> list[Heading | Directive]:
