@@ -54,6 +54,22 @@ def links_markdown(snippet_path: str, repo_url: str, branch: str = "main") -> st
     )
 
 
+def colab_url(notebook_path: str, repo_url: str, branch: str = "main") -> str:
+    """Colab's address for a notebook committed to the GitHub repository at `repo_url`."""
+    repository = repo_url.rstrip("/").removeprefix("https://github.com/")
+    if repository == repo_url.rstrip("/") or repository.count("/") != 1:
+        raise ValueError(f"repo_url {repo_url!r} is not a GitHub repository address: Colab opens notebooks from GitHub")
+    return f"https://colab.research.google.com/github/{repository}/blob/{quote(branch)}/{quote(notebook_path)}"
+
+
+def notebook_links_markdown(download_url: str, colab: str) -> str:
+    """The line under a page's title: download its notebook, or open it in Colab."""
+    return (
+        f'<p class="notebook-links"><a href="{download_url}" download>Download notebook</a> · '
+        f'<a href="{colab}">Open in Colab</a></p>\n'
+    )
+
+
 def branch_from_edit_uri(edit_uri: str | None, default: str = "main") -> str:
     """The branch named in an edit_uri such as "edit/main/docs/" (GitHub's form)."""
     parts = [part for part in (edit_uri or "").split("/") if part]

@@ -16,6 +16,8 @@ def shown_outputs(site: Path) -> dict[str, list[str]]:
                 continue
             block = title.find_parent("div", class_="highlight")
             following = block.find_next_sibling()
+            if following is not None and "snippet-links" in following.get("class", []):
+                following = following.find_next_sibling()
             output = ""
             if following is not None and "snippet-output" in following.get("class", []):
                 output = following.find("code").get_text()

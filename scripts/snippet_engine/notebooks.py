@@ -82,7 +82,8 @@ def page_notebook(
     cells = [_title_cell(title, results[snippets[0].path]), _setup_cell(seed, console_width)]
     for item in _in_page_order(_headings_with_snippets(markdown, snippets, title), snippets):
         if isinstance(item, Heading):
-            cells.append(v4.new_markdown_cell(f"{'#' * item.level} {item.text}"))
+            # Without backticks: mkdocs-jupyter drops inline code from its table of contents.
+            cells.append(v4.new_markdown_cell(f"{'#' * item.level} {item.text.replace('`', '')}"))
         else:
             cells.append(_snippet_cell(sources[item.path], results[item.path]))
     _number_code_cells(cells)
@@ -94,6 +95,12 @@ def page_notebook(
         "language_info": {"name": "python"},
     }
     return notebook
+
+
+def page_title(markdown: str, page: str) -> str:
+    """The page's first level-1 heading, or its file name when it has none."""
+    titles = [heading.text for heading in _headings(markdown) if heading.level == 1]
+    return titles[0] if titles else page.rsplit("/", 1)[-1].removesuffix(".md")
 
 
 def notebook_bytes(notebook: nbformat.NotebookNode) -> bytes:

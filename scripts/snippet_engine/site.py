@@ -16,11 +16,13 @@ from pathlib import Path
 from . import render
 from .directives import Directive, find_directives, replace_directives
 from .engine import EngineSettings, SnippetEngine, SnippetFailure, SnippetResult
+from .notebooks import notebook_bytes, page_notebook, page_title
 from .selections import SelectionError, first_line
 from .sources import unused_snippets
 
 FIGURES_FOLDER = "snippet-figures"
 DOWNLOADS_FOLDER = "snippets"
+NOTEBOOKS_FOLDER = "notebooks"
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,25 @@ class SiteSnippets:
                     files[_figure_path(path, name)] = content
         return files
 
+    def notebooks(self, pages: dict[str, str]) -> dict[str, tuple[str, bytes]]:
+        """Each page that shows snippets as a notebook with this build's outputs: {page: (title, bytes)}.
+
+        A page gets none when the build did not execute, or when one of its snippets failed.
+        """
+        made = {}
+        for page, markdown in pages.items():
+            paths = {directive.path for directive in find_directives(markdown, page) if directive.kind == "run"}
+            results = {path: self.results.get(path) for path in paths}
+            if not paths or not all(isinstance(result, SnippetResult) for result in results.values()):
+                continue
+            sources = {path: (self.settings.snippets_dir / path).read_text(encoding="utf-8") for path in paths}
+            title = page_title(markdown, page)
+            notebook = page_notebook(
+                title, markdown, page, sources, results, self.settings.seed, console_width=self.settings.console_width
+            )
+            made[page] = (title, notebook_bytes(notebook))
+        return made
+
     def provenance(self) -> dict[str, str] | None:
         """The versions that produced the outputs (as the worker reported them) and the build's date."""
         versions = next((result.versions for result in self.results.values() if isinstance(result, SnippetResult)), None)
@@ -131,6 +152,11 @@ class SiteSnippets:
             links = {name: _relative(page, _figure_path(directive.path, name)) for name in result.images}
             parts.append(render.result_blocks(result, links))
         return render.indented("\n\n".join(parts), directive.indent)
+
+
+def notebook_path(page: str) -> str:
+    """Where a page's notebook lives, in the built site and in the repository."""
+    return f"{NOTEBOOKS_FOLDER}/{page.removesuffix('.md')}.ipynb"
 
 
 def _figure_path(snippet_path: str, name: str) -> str:
