@@ -1,4 +1,5 @@
-"""MkDocs hook: runs the snippets a page shows and puts their outputs on the page.
+"""MkDocs hook: runs the snippets a page shows and puts their outputs on the page,
+and publishes each such page as a notebook too.
 
 A switchboard only: each event hands plain data to scripts/snippet_engine and
 back. `mkdocs build` stops on the first broken snippet; `mkdocs serve` shows the

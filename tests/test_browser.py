@@ -133,6 +133,7 @@ class Tour:
     output_fonts: list[tuple[str, list[dict]]] = field(default_factory=list)
     screenshots: list[Path] = field(default_factory=list)
     too_wide: list[str] = field(default_factory=list)
+    diagrams: list[tuple[str, bool]] = field(default_factory=list)
 
 
 # Shows the content of every content tab and <details> at once, so that an
@@ -205,6 +206,7 @@ def visit_all_pages(browser, site_url, paths, viewport, scheme, screenshot: bool
     for path in paths:
         page.goto(site_url + path, wait_until=wait_until)
         page.evaluate("document.fonts.ready.then(() => true)")
+        tour.diagrams.extend((path, drawn) for drawn in drawn_diagrams(page))
         expected = "slate" if scheme == "dark" else "default"
         assert page.locator("body").get_attribute("data-md-color-scheme") == expected, (
             f"{path}: the palette does not follow the system's {scheme} setting"
@@ -223,6 +225,25 @@ def visit_all_pages(browser, site_url, paths, viewport, scheme, screenshot: bool
             tour.output_fonts.extend((path, fonts) for fonts in output_block_fonts(cdp))
     context.close()
     return tour
+
+
+# The theme draws each Mermaid block into an <svg> in the block's shadow root.
+DIAGRAM_DRAWN = "(block) => Boolean((block.shadowRoot || block).querySelector('svg g'))"
+
+
+def drawn_diagrams(page) -> list[bool]:
+    """For each model diagram on the page, whether Mermaid drew it (given a few seconds)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    blocks = page.locator("div.mermaid, pre.mermaid")
+    drawn = []
+    for index in range(blocks.count()):
+        try:
+            page.wait_for_function(f"() => ({DIAGRAM_DRAWN})(document.querySelectorAll('.mermaid')[{index}])", timeout=10_000)
+            drawn.append(True)
+        except PlaywrightTimeoutError:
+            drawn.append(False)
+    return drawn
 
 
 def output_block_fonts(cdp) -> list[list[dict]]:
@@ -303,6 +324,13 @@ def test_output_blocks_are_drawn_with_the_shipped_code_font_only(tours):
         f"output text must be drawn only with the {CODE_FONT} web font shipped in docs/assets/fonts "
         "(a system font or a glyph-by-glyph fallback breaks the columns):\n" + "\n".join(problems)
     )
+
+
+def test_every_model_diagram_is_drawn_at_both_widths_in_both_palettes(tours):
+    for tour in tours.values():
+        assert tour.diagrams, "no model diagram on the site"
+        undrawn = [path for path, drawn in tour.diagrams if not drawn]
+        assert undrawn == [], f"diagrams not drawn ({tour.viewport}, {tour.scheme}) on {undrawn}"
 
 
 def test_no_request_leaves_localhost(tours):

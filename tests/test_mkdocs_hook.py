@@ -74,28 +74,23 @@ def test_broken_snippet_fails_the_build_naming_file_line_page_and_error(site):
     assert "0.5" in site.html()
 
 
-def test_missing_snippet_file_fails_naming_page_and_path(site):
-    site.page('# Page\n\nText.\n\n{{ run("nowhere.py") }}\n')
+@pytest.mark.parametrize(
+    "page, snippets, messages",
+    [
+        ('# Page\n\nText.\n\n{{ run("nowhere.py") }}\n', {}, ["snippets/nowhere.py does not exist", "shown on index.md, line 5"]),
+        ('# Page\n\n{{ run("code.py:setup") }}\n', {"code.py": "print(1)\n"}, ["snippets/code.py: no section 'setup'", "shown on index.md, line 3"]),
+        ('# Page\n\n{{ run("used.py") }}\n', {"used.py": "print(1)\n", "forgotten.py": "print(2)\n"}, ["snippets/forgotten.py is not shown on any page"]),
+    ],
+    ids=["missing-file", "missing-section", "snippet-on-no-page"],
+)
+def test_page_and_snippet_mismatch_fails_the_build_naming_both(site, page, snippets, messages):
+    site.page(page)
+    for name, code in snippets.items():
+        site.snippet(name, code)
     build = site.build()
     assert build.returncode == 1
-    assert "snippets/nowhere.py does not exist" in build.stderr and "shown on index.md, line 5" in build.stderr
-
-
-def test_missing_section_fails_naming_page_and_section(site):
-    site.page('# Page\n\n{{ run("code.py:setup") }}\n')
-    site.snippet("code.py", "print(1)\n")
-    build = site.build()
-    assert build.returncode == 1
-    assert "snippets/code.py: no section 'setup'" in build.stderr and "shown on index.md, line 3" in build.stderr
-
-
-def test_snippet_no_page_shows_fails_the_strict_build(site):
-    site.page('# Page\n\n{{ run("used.py") }}\n')
-    site.snippet("used.py", "print(1)\n")
-    site.snippet("forgotten.py", "print(2)\n")
-    build = site.build()
-    assert build.returncode == 1
-    assert "snippets/forgotten.py is not shown on any page" in build.stderr
+    for message in messages:
+        assert message in build.stderr
 
 
 def test_unchanged_rebuild_runs_nothing_and_starts_no_worker(site):

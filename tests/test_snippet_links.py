@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from snippet_links import CSS_CLASS, branch_from_edit_uri, links_markdown  # noqa: E402
+from snippet_links import CSS_CLASS, branch_from_edit_uri, colab_url, links_markdown  # noqa: E402
 
 REPO_URL = "https://github.com/owner/project"
 
@@ -88,3 +88,14 @@ def test_strict_build_fails_when_the_snippet_is_not_published(tmp_path):
     result = build_mini_site(tmp_path, publish_snippet=False)
     assert result.returncode != 0
     assert "snippets/topic/example.py" in result.stderr
+
+
+def test_colab_opens_the_notebook_committed_on_the_branch():
+    assert colab_url("notebooks/building-models/sequential.ipynb", "https://github.com/owner/repo/", "main") == (
+        "https://colab.research.google.com/github/owner/repo/blob/main/notebooks/building-models/sequential.ipynb"
+    )
+
+
+def test_colab_needs_a_github_repository():
+    with pytest.raises(ValueError, match="not a GitHub repository"):
+        colab_url("notebooks/a.ipynb", "https://gitlab.com/owner/repo")
