@@ -88,7 +88,8 @@ def add_notebooks(notebooks, files, config) -> None:
         files.append(File(path, _notebook_folder, config.site_dir, config.use_directory_urls))
         section.append({title: path})
         _notebooks[page] = path
-    config.nav.append({"Notebooks": section})
+    if config.nav is not None:  # without a nav, MkDocs lists every page by itself
+        config.nav.append({"Notebooks": section})
 
 
 def nav_position(nav, page: str) -> int:
