@@ -105,9 +105,13 @@ def nav_position(nav, page: str) -> int:
     return flat.index(page) if page in flat else len(flat)
 
 
+# Before the search plugin indexes the page.
+@event_priority(50)
 def on_page_context(context, page, config, nav):
     if page.file.src_uri in _notebooks.values():
         page.edit_url = None  # generated from the page and its snippets: edit those instead
+        # Search finds the tutorial page, which holds the same code and explains it.
+        page.meta["search"] = {**page.meta.get("search", {}), "exclude": True}
     return context
 
 

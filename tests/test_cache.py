@@ -9,7 +9,7 @@ import pytest
 from conftest import REPO
 
 from snippet_engine import cache
-from snippet_engine.cache import ResultCache, cache_key
+from snippet_engine.cache import ResultCache, cache_key, engine_fingerprint
 
 SOURCES = [("snippets/topic/model.py", b"print(1)\n"), ("snippets/topic/helper.py", b"VALUE = 1\n")]
 VERSIONS = {"python": "3.11.7", "tensorflow": "2.21.0", "keras": "3.15.1", "numpy": "2.4.6"}
@@ -17,7 +17,7 @@ SETTINGS = {"console_width": 100, "seed": 1234}
 
 
 def test_same_inputs_give_the_same_key():
-    assert cache_key(SOURCES, VERSIONS, SETTINGS) == cache_key(list(SOURCES), dict(VERSIONS), dict(SETTINGS))
+    assert cache_key(SOURCES, VERSIONS, SETTINGS, engine_fingerprint()) == cache_key(list(SOURCES), dict(VERSIONS), dict(SETTINGS), engine_fingerprint())
 
 
 @pytest.mark.parametrize(
@@ -34,17 +34,17 @@ def test_same_inputs_give_the_same_key():
     ids=["snippet", "local-module", "path", "fewer-modules", *[f"{name}-version" for name in VERSIONS], "width", "seed"],
 )
 def test_key_changes_with_each_input_that_changes_an_output(sources, versions, settings):
-    assert cache_key(sources, versions, settings) != cache_key(SOURCES, VERSIONS, SETTINGS)
+    assert cache_key(sources, versions, settings, engine_fingerprint()) != cache_key(SOURCES, VERSIONS, SETTINGS, engine_fingerprint())
 
 
 def test_key_changes_with_the_engines_own_code(tmp_path, monkeypatch):
     engine_copy = tmp_path / "snippet_engine"
     shutil.copytree(cache.ENGINE_FOLDER, engine_copy, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(cache, "ENGINE_FOLDER", engine_copy)
-    before = cache_key(SOURCES, VERSIONS, SETTINGS)
+    before = cache_key(SOURCES, VERSIONS, SETTINGS, engine_fingerprint())
     with (engine_copy / "terminal.py").open("a") as module:
         module.write("\n# a change in how outputs are cleaned\n")
-    assert cache_key(SOURCES, VERSIONS, SETTINGS) != before
+    assert cache_key(SOURCES, VERSIONS, SETTINGS, engine_fingerprint()) != before
 
 
 def test_stored_entry_is_loaded_back(tmp_path):

@@ -15,15 +15,15 @@ from pathlib import Path
 ENGINE_FOLDER = Path(__file__).resolve().parent
 
 
-def cache_key(sources: list[tuple[str, bytes]], versions: dict[str, str], settings: dict) -> str:
-    """A digest of the snippet's files, the package versions, the engine and its settings.
+def cache_key(sources: list[tuple[str, bytes]], versions: dict[str, str], settings: dict, engine: str) -> str:
+    """A digest of the snippet's files, the package versions, the engine's settings and code.
 
     `sources` pairs each file's repository-relative path with its bytes: the
-    path matters too, since tracebacks print it.
+    path matters too, since tracebacks print it. `engine` is engine_fingerprint().
     """
     digest = hashlib.sha256()
     for label, payload in [
-        ("engine", engine_fingerprint().encode()),
+        ("engine", engine.encode()),
         ("versions", json.dumps(versions, sort_keys=True).encode()),
         ("settings", json.dumps(settings, sort_keys=True).encode()),
         *((f"source:{path}", content) for path, content in sources),

@@ -6,6 +6,7 @@ the caller decides whether that stops the build or is shown on the page.
 """
 
 import base64
+import functools
 import importlib.metadata
 import platform
 import sysconfig
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import terminal
-from .cache import ResultCache, cache_key
+from .cache import ResultCache, cache_key, engine_fingerprint
 from .directives import Directive
 from .sources import local_sources
 from .worker import WorkerFailure, WorkerSettings, shared_worker
@@ -131,10 +132,19 @@ class SnippetEngine:
 
     def _key(self, file: Path) -> str:
         sources = [(self._shown_path(source), source.read_bytes()) for source in local_sources(file)]
+        settings = {"console_width": self.settings.console_width, "seed": self.settings.seed}
+        return cache_key(sources, self._versions, settings, self._engine)
+
+    @functools.cached_property
+    def _versions(self) -> dict[str, str]:
+        """The versions that can change an output, read once per build (reading them is slow)."""
         versions = {name: importlib.metadata.version(name) for name in VERSIONED_PACKAGES}
         versions["python"] = platform.python_version()
-        settings = {"console_width": self.settings.console_width, "seed": self.settings.seed}
-        return cache_key(sources, versions, settings)
+        return versions
+
+    @functools.cached_property
+    def _engine(self) -> str:
+        return engine_fingerprint()
 
     def _as_result(self, path: str, report: dict) -> SnippetResult:
         return SnippetResult(
