@@ -227,8 +227,12 @@ def visit_all_pages(browser, site_url, paths, viewport, scheme, screenshot: bool
     return tour
 
 
-# The theme draws each Mermaid block into an <svg> in the block's shadow root.
-DIAGRAM_DRAWN = "(block) => Boolean((block.shadowRoot || block).querySelector('svg g'))"
+# The theme replaces each <pre class="mermaid"> holding the flowchart's text by a
+# <div class="mermaid"> whose closed shadow root holds the drawing: drawn means
+# the text is gone and the box has the drawing's height.
+DIAGRAM_DRAWN = (
+    "(block) => block.tagName === 'DIV' && !block.textContent.trim() && block.getBoundingClientRect().height > 100"
+)
 
 
 def drawn_diagrams(page) -> list[bool]:
