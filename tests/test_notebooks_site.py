@@ -11,17 +11,14 @@ from conftest import REPO
 
 from snippet_engine.directives import find_directives
 from snippet_engine.selections import SECTION_MARKER
+from update_notebooks import built_notebooks as published_notebooks
 
 COMMITTED = REPO / "notebooks"
 
 
 def built_notebooks(site: Path) -> dict[str, bytes]:
     """{"building-models/sequential.ipynb": bytes} for each notebook the build published."""
-    return {
-        source.parent.relative_to(site / "notebooks").as_posix() + ".ipynb": source.read_bytes()
-        for source in (site / "notebooks").rglob("*.ipynb")
-        if source.stem == source.parent.name
-    }
+    return {name: source.read_bytes() for name, source in published_notebooks(site).items()}
 
 
 def pages_with_snippets() -> dict[str, list[str]]:

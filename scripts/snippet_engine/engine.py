@@ -33,6 +33,12 @@ class EngineSettings:
     console_width: int
     seed: int
 
+    def shown(self, file: Path | str) -> str:
+        """A file as messages and pages name it: relative to the repository (snippets/...).
+        A str is a snippet path relative to snippets/, as directives write it."""
+        path = self.snippets_dir / file if isinstance(file, str) else file
+        return path.resolve().relative_to(self.repo_root.resolve()).as_posix()
+
 
 @dataclass
 class SnippetResult:
@@ -81,10 +87,10 @@ class SnippetEngine:
         expected = {use.raises for use in uses if use.kind == "run"} or {None}
         file = self.settings.snippets_dir / path
         if not file.is_file():
-            return SnippetFailure(path, f"{self._shown(path)} does not exist", pages)
+            return SnippetFailure(path, f"{self.settings.shown(path)} does not exist", pages)
         if len(expected) > 1:
             declared = ", ".join(sorted(repr(value) for value in expected))
-            return SnippetFailure(path, f"{self._shown(path)} is declared with different raises= values ({declared})", pages)
+            return SnippetFailure(path, f"{self.settings.shown(path)} is declared with different raises= values ({declared})", pages)
         expected_error = expected.pop()
 
         key = self._key(file)
@@ -107,7 +113,7 @@ class SnippetEngine:
         settings = WorkerSettings(self.settings.console_width, self.settings.cache_dir.parent / "keras-home")
         worker = shared_worker(settings)
         report = worker.run(file.resolve(), self.settings.snippets_dir.resolve(), self.settings.seed, self.settings.timeout)
-        self.executed.append(self._shown_path(file))
+        self.executed.append(self.settings.shown(file))
         report["versions"] = worker.versions
         return self._normalised(report)
 
@@ -131,7 +137,7 @@ class SnippetEngine:
         return report
 
     def _key(self, file: Path) -> str:
-        sources = [(self._shown_path(source), source.read_bytes()) for source in local_sources(file)]
+        sources = [(self.settings.shown(source), source.read_bytes()) for source in local_sources(file)]
         settings = {"console_width": self.settings.console_width, "seed": self.settings.seed}
         return cache_key(sources, self._versions, settings, self._engine)
 
@@ -157,14 +163,8 @@ class SnippetEngine:
             graphs=report.get("graphs", {}),
         )
 
-    def _shown_path(self, file: Path) -> str:
-        return file.resolve().relative_to(self.settings.repo_root.resolve()).as_posix()
-
-    def _shown(self, path: str) -> str:
-        return (self.settings.snippets_dir / path).relative_to(self.settings.repo_root).as_posix()
-
     def _failure_message(self, path: str, line: int | None, problem: str, details: str) -> str:
-        where = f"{self._shown(path)}, line {line}" if line else f"{self._shown(path)} (line unknown)"
+        where = f"{self.settings.shown(path)}, line {line}" if line else f"{self.settings.shown(path)} (line unknown)"
         tail = "\n".join(details.strip().splitlines()[-TRACEBACK_LINES_IN_MESSAGES:])
         indented = "".join(f"\n    {line}" for line in tail.splitlines())
         return f"{where}: {problem}{indented}"

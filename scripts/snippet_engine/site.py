@@ -63,9 +63,8 @@ class SiteSnippets:
         for directive, failure in self.directive_failures.items():
             self.problems.append(Problem(failure.report()))
         for unused in unused_snippets(self.settings.snippets_dir, {self.settings.snippets_dir / path for path in self.shown_paths}):
-            shown = unused.relative_to(self.settings.repo_root).as_posix()
             relative = unused.relative_to(self.settings.snippets_dir).as_posix()
-            self.problems.append(Problem(f'{shown} is not shown on any page: add {{{{ run("{relative}") }}}} to a page, or delete it', fatal=False))
+            self.problems.append(Problem(f'{self.settings.shown(unused)} is not shown on any page: add {{{{ run("{relative}") }}}} to a page, or delete it', fatal=False))
 
     def expand(self, markdown: str, page: str) -> str:
         """The page with each directive replaced by its code and output."""
@@ -113,8 +112,7 @@ class SiteSnippets:
             if file.is_file():
                 first_line(file.read_text(encoding="utf-8"), directive.selection)
         except SelectionError as error:
-            shown = file.relative_to(self.settings.repo_root).as_posix()
-            self.directive_failures[directive] = SnippetFailure(directive.path, f"{shown}: {error}", [directive.where])
+            self.directive_failures[directive] = SnippetFailure(directive.path, f"{self.settings.shown(file)}: {error}", [directive.where])
             return False
         return True
 
@@ -122,7 +120,7 @@ class SiteSnippets:
         result = self.results.get(directive.path)
         if directive.kind != "diagram" or not isinstance(result, SnippetResult) or directive.model in result.graphs:
             return
-        shown = (self.settings.snippets_dir / directive.path).relative_to(self.settings.repo_root).as_posix()
+        shown = self.settings.shown(directive.path)
         found = ", ".join(sorted(result.graphs)) or "none"
         self.directive_failures[directive] = SnippetFailure(
             directive.path,
@@ -139,7 +137,7 @@ class SiteSnippets:
         if failure is not None:
             return render.indented(render.failure_block(failure), directive.indent)
         file = self.settings.snippets_dir / directive.path
-        shown_path = file.relative_to(self.settings.repo_root).as_posix()
+        shown_path = self.settings.shown(file)
         if directive.kind == "diagram":
             graph = result.graphs[directive.model] if result else None
             return render.indented(render.diagram_block(graph, directive.model, shown_path), directive.indent)
