@@ -18,9 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "scripts"))
-
-from project_tree import copy_as_clone, shown_snippets  # noqa: E402
+from snippet_engine.project_tree import copy_as_clone, shown_snippets
 
 WARM_TARGET = 1.3
 COLD_TARGET = 0.5

@@ -8,9 +8,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "scripts"))
-
-from project_tree import copy_as_clone  # noqa: E402
+from snippet_engine.project_tree import copy_as_clone
 
 
 def build_environment() -> dict[str, str]:

@@ -62,8 +62,6 @@ def test_unreadable_entry_counts_as_missing(tmp_path):
 
 
 WRITER = """
-import sys
-sys.path.insert(0, {scripts!r})
 from pathlib import Path
 from snippet_engine.cache import ResultCache
 # Many small items: json writes them in many chunks, so a kill lands mid-write.
@@ -76,7 +74,7 @@ while True:
 def test_writer_killed_at_any_moment_leaves_the_entry_complete(tmp_path):
     results = ResultCache(tmp_path)
     results.store("0" * 64, {"warnings": ["w"] * 3_000_000})
-    code = WRITER.format(scripts=str(REPO / "scripts"), folder=str(tmp_path))
+    code = WRITER.format(folder=str(tmp_path))
     for delay in (0.3, 0.45, 0.6, 0.75, 0.9):
         writer = subprocess.Popen([sys.executable, "-c", code])
         time.sleep(delay)
@@ -86,7 +84,7 @@ def test_writer_killed_at_any_moment_leaves_the_entry_complete(tmp_path):
 
 
 def test_two_writers_of_one_entry_at_once_leave_it_complete(tmp_path):
-    code = WRITER.format(scripts=str(REPO / "scripts"), folder=str(tmp_path))
+    code = WRITER.format(folder=str(tmp_path))
     writers = [subprocess.Popen([sys.executable, "-c", code]) for _ in range(2)]
     time.sleep(3)
     for writer in writers:

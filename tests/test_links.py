@@ -6,9 +6,8 @@ from pathlib import Path
 from mkdocs.utils.yaml import yaml_load
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "scripts"))
 
-from check_links import check_site, site_url_from_config  # noqa: E402
+from check_links import check_site, site_url_from_config
 
 SITE_URL = "https://owner.github.io/project/"
 

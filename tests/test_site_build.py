@@ -6,7 +6,7 @@ from pathlib import Path
 from built_pages import output_texts, shown_outputs
 from conftest import REPO
 
-from project_tree import shown_snippets
+from snippet_engine.project_tree import shown_snippets
 
 TABLE_BORDER = "┏┃┡│├└"
 

@@ -8,9 +8,8 @@ from pathlib import Path
 import markdown
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from snippet_links import CSS_CLASS, branch_from_edit_uri, colab_url, links_markdown  # noqa: E402
+from snippet_engine.links import CSS_CLASS, branch_from_edit_uri, colab_url, links_markdown
 
 REPO_URL = "https://github.com/owner/project"
 

@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from built_pages import shown_outputs
 from conftest import REPO
-from project_tree import shown_snippets
+from snippet_engine.project_tree import shown_snippets
 
 from snippet_engine import terminal
 

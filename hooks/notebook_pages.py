@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 from snippet_engine.site import notebook_path
-from snippet_links import branch_from_edit_uri, colab_url, notebook_links_markdown
+from snippet_engine.links import branch_from_edit_uri, colab_url, notebook_links_markdown
 
 
 class NotebookPages:

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from snippet_engine.directives import find_directives
+from .directives import find_directives
 
 
 def clone_files(repo: Path) -> list[str]:

@@ -17,7 +17,7 @@ from snippet_engine.engine import EngineSettings
 from notebook_pages import NotebookPages
 from snippet_engine.site import SiteSnippets
 from snippet_engine.worker import stop_shared_worker
-from snippet_links import branch_from_edit_uri, links_markdown
+from snippet_engine.links import branch_from_edit_uri, links_markdown
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 # Under `mkdocs serve` a failing snippet must not stop the server, and MkDocs
