@@ -20,7 +20,7 @@ export SOURCE_DATE_EPOCH
 # mkdocs-material prints a banner about its successor on every build.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench clean notebooks
+.PHONY: serve build test bench clean
 
 $(INSTALLED): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -37,9 +37,6 @@ build: $(INSTALLED)
 
 test: $(INSTALLED) $(NODE_TOOLS) browser
 	$(BIN)/python -m pytest
-
-notebooks: $(INSTALLED)
-	$(BIN)/python scripts/update_notebooks.py
 
 bench: $(INSTALLED)
 	$(BIN)/python scripts/bench.py

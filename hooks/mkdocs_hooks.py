@@ -1,23 +1,23 @@
 """MkDocs hook: runs the snippets a page shows and puts their outputs on the page,
 and publishes each such page as a notebook too.
 
-A switchboard only: each event hands plain data to scripts/snippet_engine and
-back. `mkdocs build` stops on the first broken snippet; `mkdocs serve` shows the
-error on the page and in the terminal and keeps serving.
+A switchboard only: each event hands plain data to the snippet_engine package
+and back. `mkdocs build` stops on the first broken snippet or page; `mkdocs
+serve` shows the error on the page and in the terminal and keeps serving.
 """
 
 import logging
-import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
-from snippet_engine.engine import EngineSettings
+from mkdocs.utils.meta import get_data
 from notebook_pages import NotebookPages
-from snippet_engine.site import SiteSnippets
-from snippet_engine.worker import stop_shared_worker
 from snippet_engine.links import branch_from_edit_uri, links_markdown
+from snippet_engine.settings import SettingsError, load_settings
+from snippet_engine.site import SiteSnippets
+from snippet_engine.worker import WorkerSettings, shared_pool, stop_shared_pool
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 # Under `mkdocs serve` a failing snippet must not stop the server, and MkDocs
@@ -38,22 +38,29 @@ def on_startup(command, dirty):
 
 def on_config(config):
     global _snippets
-    settings = engine_settings(config)
+    try:
+        settings = load_settings(config.extra.get("snippet_execution"), Path(config.config_file_path).parent)
+    except SettingsError as error:
+        raise PluginError(str(error)) from None
     # pymdownx.snippets reads base_path from the working directory; pointing it
     # at the same snippets folder the engine runs keeps one setting, from anywhere.
     config.mdx_configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(settings.snippets_dir)]
     branch = branch_from_edit_uri(config.edit_uri)
     _snippets = SiteSnippets(
         settings,
-        execute=os.environ.get("SNIPPETS_EXECUTE", "1") != "0",
         file_links=(lambda path: links_markdown(path, config.repo_url, branch)) if config.repo_url else None,
     )
+    if _command == "serve" and settings.execute:
+        # The first edit should not wait for TensorFlow to be imported.
+        shared_pool(WorkerSettings.of(settings)).warm_up(1)
 
 
 # Before mkdocs-jupyter's on_files, which turns the notebooks added here into pages.
 @event_priority(50)
 def on_files(files, config):
-    pages = {file.src_uri: Path(file.abs_src_path).read_text(encoding="utf-8") for file in files.documentation_pages()}
+    # Each page's Markdown as on_page_markdown will see it: without its front matter.
+    pages = {file.src_uri: get_data(Path(file.abs_src_path).read_text(encoding="utf-8-sig"))[0]
+             for file in files.documentation_pages()}
     _snippets.prepare(pages)
     executed = len(_snippets.engine.executed)
     log.info("Snippets: %d run, %d taken from the cache", executed, len(_snippets.results) - executed)
@@ -61,7 +68,7 @@ def on_files(files, config):
     for path, content in _snippets.generated_files().items():
         files.append(File.generated(config, path, content=content))
     config.extra["outputs_provenance"] = _snippets.provenance()
-    _notebooks.publish(_snippets.notebooks(pages), files, config)
+    _notebooks.publish(_snippets.notebooks(), files, config, _snippets.settings.notebooks_branch)
     return files
 
 
@@ -76,7 +83,9 @@ def on_page_context(context, page, config, nav):
 
 
 def on_page_markdown(markdown, page, config, files):
-    return _notebooks.with_links(_snippets.expand(markdown, page.file.src_uri), page, config)
+    if page.file.src_uri not in _snippets.pages:
+        return markdown
+    return _notebooks.with_links(_snippets.expand(page.file.src_uri), page, config)
 
 
 def on_post_build(config):
@@ -84,26 +93,13 @@ def on_post_build(config):
 
 
 def on_serve(server, config, builder):
-    server.watch(config.extra["snippet_execution"]["snippets_dir"])
+    server.watch(str(_snippets.settings.snippets_dir))
     return server
 
 
 def on_shutdown():
-    stop_shared_worker()
+    stop_shared_pool()
     _notebooks.remove_folder()
-
-
-def engine_settings(config) -> EngineSettings:
-    options = config.extra["snippet_execution"]
-    repo_root = Path(config.config_file_path).resolve().parent
-    return EngineSettings(
-        repo_root=repo_root,
-        snippets_dir=repo_root / options["snippets_dir"],
-        cache_dir=repo_root / options["cache_dir"],
-        timeout=float(os.environ.get("SNIPPET_TIMEOUT") or options["timeout"]),
-        console_width=int(options["console_width"]),
-        seed=int(options["seed"]),
-    )
 
 
 def report_problems(problems) -> None:

@@ -7,8 +7,8 @@ import tempfile
 from pathlib import Path
 
 from mkdocs.structure.files import File
-from snippet_engine.site import notebook_path
-from snippet_engine.links import branch_from_edit_uri, colab_url, notebook_links_markdown
+from snippet_engine.site import NOTEBOOKS_FOLDER, notebook_path
+from snippet_engine.links import colab_url, notebook_links_markdown
 
 
 class NotebookPages:
@@ -18,10 +18,13 @@ class NotebookPages:
     def __init__(self):
         self.by_page: dict[str, str] = {}
         self.folder: str | None = None
+        self.colab_branch = ""
 
-    def publish(self, notebooks: dict[str, tuple[str, bytes]], files, config) -> None:
-        """Add each {page: (title, bytes)} as a notebook file, and a Notebooks section to the nav."""
+    def publish(self, notebooks: dict[str, tuple[str, bytes]], files, config, colab_branch: str) -> None:
+        """Add each {page: (title, bytes)} as a notebook file, and a Notebooks section to the nav.
+        `colab_branch` is the branch the deploy workflow pushes the published notebooks to."""
         self.remove_folder()
+        self.colab_branch = colab_branch
         self.by_page.clear()
         if not notebooks:
             return
@@ -49,13 +52,26 @@ class NotebookPages:
             return markdown
         rendered = notebook.removesuffix(".ipynb") + ("/" if config.use_directory_urls else "")
         download = posixpath.relpath(posixpath.join(rendered, posixpath.basename(notebook)), page.url or ".")
-        links = notebook_links_markdown(download, colab_url(notebook, config.repo_url, branch_from_edit_uri(config.edit_uri)))
+        on_branch = notebook.removeprefix(f"{NOTEBOOKS_FOLDER}/")
+        links = notebook_links_markdown(download, colab_url(on_branch, config.repo_url, self.colab_branch))
         return under_title(markdown, links)
 
     def remove_folder(self) -> None:
         if self.folder:
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder = None
+
+
+def published_notebooks(site_dir: Path) -> dict[str, Path]:
+    """The notebooks of a built site, by the page they come from ("building-models/sequential.ipynb"):
+    mkdocs-jupyter publishes notebooks/<page>.ipynb as notebooks/<page>/<name>.ipynb beside its
+    rendering. The deploy workflow flattens them the same way onto the notebooks branch."""
+    folder = site_dir / NOTEBOOKS_FOLDER
+    return {
+        source.parent.relative_to(folder).as_posix() + ".ipynb": source
+        for source in sorted(folder.rglob("*.ipynb"))
+        if source.stem == source.parent.name
+    }
 
 
 def under_title(markdown: str, addition: str) -> str:

@@ -9,6 +9,13 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 from snippet_engine.project_tree import copy_as_clone
+from snippet_engine.settings import EngineSettings, load_settings
+
+
+def engine_settings(root: Path, cache_dir: Path, execute: bool = True, **options) -> EngineSettings:
+    """Settings as mkdocs.yml would give them, for a repository at `root`."""
+    options = {"cache_dir": str(cache_dir), "timeout": 60, "workers": 1, **options}
+    return load_settings(options, root, environ={"SNIPPETS_EXECUTE": "1" if execute else "0"})
 
 
 def build_environment() -> dict[str, str]:

@@ -102,8 +102,12 @@ def test_diagram_on_the_page_matches_the_model(directive, built_site):
 
 def test_two_outputs_from_one_layer_are_two_arrows_from_its_box():
     graph = {
-        "layers": {"inp": {"type": "InputLayer", "shapes": ["(None, 1)"]}, "dense": {"type": "Dense", "shapes": ["(None, 2)"]}},
+        "layers": [
+            {"name": "inp", "type": "InputLayer", "shapes": ["(None, 1)"]},
+            {"name": "dense", "type": "Dense", "shapes": ["(None, 2)"]},
+        ],
         "edges": [["inp", "dense"]],
+        "inputs": ["inp"],
         "outputs": ["dense", "dense"],
     }
     assert parse_flowchart(mermaid_flowchart(graph)) == {

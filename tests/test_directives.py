@@ -20,7 +20,7 @@ def test_indented_directive_keeps_its_indent_for_content_tabs():
     page = '=== "Tab"\n\n    {{ run("topic/file.py") }}\n'
     [directive] = find_directives(page, "p.md")
     assert directive.indent == "    "
-    assert replace_directives(page, "p.md", lambda d: d.indent + "X") == '=== "Tab"\n\n    X\n'
+    assert replace_directives(page, [directive], lambda d: d.indent + "X") == '=== "Tab"\n\n    X\n'
 
 
 @pytest.mark.parametrize(
@@ -32,7 +32,8 @@ def test_indented_directive_keeps_its_indent_for_content_tabs():
         ('{{ run("topic/file.py", raises=ValueError) }}', "must be a quoted string"),
         ('{{ run("topic/file.py" }}', "cannot read this directive"),
         ('{{ run("a.py", "b.py") }}', "expected one quoted snippet path"),
-        ('Text before {{ run("topic/file.py") }}', "must stand alone on its line"),
+        ('Text before {{ run("topic/file.py") }}', "a run directive must stand alone on its line"),
+        ('See {{ diagram("topic/file.py", model="m") }}', 'a diagram directive must stand alone on its line; write it as {{ diagram('),
     ],
 )
 def test_malformed_directive_names_page_line_and_problem(line, problem):

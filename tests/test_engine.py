@@ -1,5 +1,6 @@
 """The engine with a real worker, on small snippets written by each test."""
 
+import dataclasses
 import textwrap
 from pathlib import Path
 
@@ -7,7 +8,9 @@ import pytest
 
 from snippet_engine import cache
 from snippet_engine.directives import Directive
-from snippet_engine.engine import EngineSettings, SnippetEngine, SnippetFailure, SnippetResult
+from conftest import engine_settings
+
+from snippet_engine.engine import SnippetEngine, SnippetFailure, SnippetResult
 
 
 @pytest.fixture(scope="session")
@@ -26,13 +29,13 @@ class Repo:
     def __init__(self, root: Path, cache_dir: Path, timeout: float = 60):
         self.root = root
         (root / "snippets").mkdir()
-        self.settings = EngineSettings(root, root / "snippets", cache_dir, timeout, console_width=100, seed=1234)
+        self.settings = engine_settings(root, cache_dir, timeout=timeout)
 
     def write(self, name: str, code: str) -> None:
         (self.root / "snippets" / name).write_text(textwrap.dedent(code), encoding="utf-8")
 
     def run(self, *names: str, raises: str | None = None, timeout: float | None = None) -> tuple[SnippetEngine, dict]:
-        settings = self.settings if timeout is None else EngineSettings(**{**self.settings.__dict__, "timeout": timeout})
+        settings = self.settings if timeout is None else dataclasses.replace(self.settings, timeout=timeout)
         engine = SnippetEngine(settings)
         directives = [Directive("docs/page.md", 7, "", name, raises=raises) for name in names]
         return engine, engine.results(directives)

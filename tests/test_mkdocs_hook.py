@@ -14,7 +14,7 @@ from conftest import REPO, build_environment
 CONFIG = f"""
 site_name: Small site
 hooks:
-  - {REPO / "scripts" / "mkdocs_hooks.py"}
+  - {REPO / "hooks" / "mkdocs_hooks.py"}
 extra:
   snippet_execution:
     snippets_dir: snippets
@@ -66,7 +66,7 @@ def test_broken_snippet_fails_the_build_naming_file_line_page_and_error(site):
     build = site.build()
     assert build.returncode == 1
     assert "snippets/bad.py, line 2: the snippet raised ZeroDivisionError" in build.stderr
-    assert "shown on index.md, line 3" in build.stderr
+    assert "shown on docs/index.md, line 3" in build.stderr
     assert "ZeroDivisionError: division by zero" in build.stderr
     site.snippet("bad.py", "total = 1\nprint(total / 2)\n")
     fixed = site.build()
@@ -77,8 +77,8 @@ def test_broken_snippet_fails_the_build_naming_file_line_page_and_error(site):
 @pytest.mark.parametrize(
     "page, snippets, messages",
     [
-        ('# Page\n\nText.\n\n{{ run("nowhere.py") }}\n', {}, ["snippets/nowhere.py does not exist", "shown on index.md, line 5"]),
-        ('# Page\n\n{{ run("code.py:setup") }}\n', {"code.py": "print(1)\n"}, ["snippets/code.py: no section 'setup'", "shown on index.md, line 3"]),
+        ('# Page\n\nText.\n\n{{ run("nowhere.py") }}\n', {}, ["snippets/nowhere.py does not exist", "shown on docs/index.md, line 5"]),
+        ('# Page\n\n{{ run("code.py:setup") }}\n', {"code.py": "print(1)\n"}, ["snippets/code.py: no section 'setup'", "shown on docs/index.md, line 3"]),
         ('# Page\n\n{{ run("used.py") }}\n', {"used.py": "print(1)\n", "forgotten.py": "print(2)\n"}, ["snippets/forgotten.py is not shown on any page"]),
     ],
     ids=["missing-file", "missing-section", "snippet-on-no-page"],
@@ -158,6 +158,6 @@ def _page_when(port: int, ready, timeout: float = 90) -> str:
 def test_time_limit_from_the_environment_overrides_mkdocs_yml(site):
     site.page('# Page\n\n{{ run("slow.py") }}\n')
     site.snippet("slow.py", "import time\ntime.sleep(20)\n")
-    build = site.build(SNIPPET_TIMEOUT="1")
+    build = site.build(SNIPPETS_TIMEOUT="1")
     assert build.returncode == 1
     assert "snippets/slow.py, line 2: the snippet ran past its time limit of 1 s" in build.stderr

@@ -10,6 +10,7 @@ import pytest
 
 from snippet_engine.engine import SnippetResult
 from snippet_engine.notebooks import notebook_bytes, page_notebook
+from snippet_engine.pages import parse_page
 
 VERSIONS = {"python": "3.12.3", "tensorflow": "2.21.0", "keras": "3.15.1", "numpy": "2.1.3"}
 SEED = 1234
@@ -77,7 +78,7 @@ RESULTS = {
 
 
 def make_notebook(markdown: str = PAGE, sources=SOURCES, results=RESULTS, seed: int = SEED, **options) -> nbformat.NotebookNode:
-    return page_notebook("Sequential models", markdown, "building-models/sequential.md", sources, results, seed, **options)
+    return page_notebook(parse_page(markdown, "building-models/sequential.md"), sources, results, seed, **options)
 
 
 def code_cell_for(notebook: nbformat.NotebookNode, source: str) -> nbformat.NotebookNode:
@@ -246,7 +247,7 @@ def test_notebook_runs_top_to_bottom_in_a_fresh_kernel(tmp_path):
         "tiny/warnings_are_errors.py": result("tiny/warnings_are_errors.py", output="strict\n"),
         "tiny/unbuilt.py": result("tiny/unbuilt.py", error="ValueError: You tried to call `count_params` on layer 'sequential'\n"),
     }
-    notebook = page_notebook("Tiny", page, "tiny.md", sources, results, SEED, console_width=100)
+    notebook = page_notebook(parse_page(page, "tiny.md"), sources, results, SEED, console_width=100)
     dense_cell = code_cell_for(notebook, DENSE_NAME.rstrip("\n"))
     # Run the Dense cell again right after itself, and once more at the end, after cells that
     # made more layers and turned warnings into errors. Only the pre_run_cell reset makes

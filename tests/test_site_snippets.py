@@ -7,7 +7,8 @@ import textwrap
 
 import pytest
 
-from snippet_engine.engine import EngineSettings
+from conftest import engine_settings
+
 from snippet_engine.site import SiteSnippets
 
 
@@ -23,8 +24,7 @@ def make_site(tmp_path, caches, request):
         (tmp_path / "snippets").mkdir(exist_ok=True)
         for name, code in snippets.items():
             (tmp_path / "snippets" / name).write_text(textwrap.dedent(code), encoding="utf-8")
-        settings = EngineSettings(tmp_path, tmp_path / "snippets", caches / request.node.name, 60, 100, 1234)
-        return SiteSnippets(settings, execute=execute)
+        return SiteSnippets(engine_settings(tmp_path, caches / request.node.name, execute=execute))
 
     return make
 
@@ -32,7 +32,7 @@ def make_site(tmp_path, caches, request):
 def test_directive_becomes_the_included_code_then_its_output(make_site):
     site = make_site({"hello.py": "print('hello')\n"})
     site.prepare({"guide/page.md": '{{ run("hello.py", hl_lines="1") }}'})
-    markdown = site.expand('{{ run("hello.py", hl_lines="1") }}', "guide/page.md")
+    markdown = site.expand("guide/page.md")
     code, output = markdown.split("\n\n")
     assert code == '```python title="snippets/hello.py" linenums="1" hl_lines="1"\n--8<-- "hello.py"\n```'
     assert output == '```{ .text .snippet-output .no-copy title="Output" }\nhello\n```'
@@ -42,7 +42,7 @@ def test_expansion_inside_a_content_tab_keeps_the_indent(make_site):
     site = make_site({"hello.py": "print('hello')\n"})
     page = '=== "Tab"\n\n    {{ run("hello.py") }}\n'
     site.prepare({"page.md": page})
-    body = site.expand(page, "page.md").split("\n")[2:]
+    body = site.expand("page.md").split("\n")[2:]
     assert all(line.startswith("    ") for line in body if line)
 
 
@@ -50,13 +50,13 @@ def test_figure_is_published_and_linked_relative_to_the_page(make_site):
     site = make_site({"draw.py": "open('curve.png', 'wb').write(b'PNG')\n"})
     site.prepare({"guide/page.md": '{{ run("draw.py") }}'})
     assert site.generated_files()["snippet-figures/draw/curve.png"] == b"PNG"
-    assert "](../snippet-figures/draw/curve.png)" in site.expand('{{ run("draw.py") }}', "guide/page.md")
+    assert "](../snippet-figures/draw/curve.png)" in site.expand("guide/page.md")
 
 
 def test_failed_snippet_shows_its_error_instead_of_any_output(make_site):
     site = make_site({"bad.py": "print('partial')\nraise KeyError('k')\n"})
     site.prepare({"page.md": '{{ run("bad.py") }}'})
-    markdown = site.expand('{{ run("bad.py") }}', "page.md")
+    markdown = site.expand("page.md")
     assert '!!! failure "This snippet failed' in markdown and "KeyError" in markdown
     assert "snippet-output" not in markdown
     assert [problem.message.splitlines()[0] for problem in site.problems] == [
@@ -68,7 +68,7 @@ def test_failed_snippet_shows_its_error_instead_of_any_output(make_site):
 def test_without_execution_outputs_are_a_visible_placeholder(make_site):
     site = make_site({"hello.py": "print('hello')\n"}, execute=False)
     site.prepare({"page.md": '{{ run("hello.py") }}'})
-    assert "SNIPPETS_EXECUTE=0" in site.expand('{{ run("hello.py") }}', "page.md")
+    assert "SNIPPETS_EXECUTE=0" in site.expand("page.md")
     assert site.provenance() is None
 
 
@@ -88,13 +88,13 @@ def test_diagram_of_a_variable_the_snippet_did_not_leave_fails_naming_the_ones_i
     site.prepare({"page.md": page})
     [problem] = site.problems
     assert problem.message.startswith("snippets/net.py: no built functional or Sequential model in a variable named 'model' (variables holding one: net)")
-    assert "shown on page.md, line 1" in problem.message
+    assert "shown on docs/page.md, line 1" in problem.message
 
 
 def test_diagram_of_a_sequential_model_is_a_flowchart_of_its_layers(make_site):
     site = make_site({"net.py": "import keras\nnet = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, name='out')])\n"})
     page = '{{ diagram("net.py", model="net") }}'
     site.prepare({"page.md": page})
-    markdown = site.expand(page, "page.md")
+    markdown = site.expand("page.md")
     assert markdown.startswith("```mermaid\nflowchart TD\n")
     assert "<b>out</b><br/>Dense<br/>(None, 1)" in markdown

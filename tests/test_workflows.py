@@ -15,6 +15,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.utils.yaml import yaml_load
+
+from snippet_engine.settings import load_settings
 
 REPO = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.y*ml"))
@@ -150,3 +153,14 @@ def test_checkout_does_not_keep_the_token():
         for step in job.get("steps", []):
             if step.get("uses", "").startswith("actions/checkout@"):
                 assert step.get("with", {}).get("persist-credentials") is False, f"{workflow}/{name}"
+
+
+def test_notebooks_go_to_the_branch_the_colab_links_name():
+    config = yaml_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    branch = load_settings(config["extra"].get("snippet_execution"), REPO).notebooks_branch
+    pushing = [job for _, _, job, _ in all_jobs() if "git push" in runs(job)]
+    assert len(pushing) == 1, "one job publishes the notebooks"
+    [job] = pushing
+    assert job["env"]["NOTEBOOKS_BRANCH"] == branch
+    assert '"HEAD:$NOTEBOOKS_BRANCH"' in runs(job)
+    assert job["permissions"] == {"actions": "read", "contents": "write"}

@@ -6,11 +6,11 @@ import html
 def mermaid_flowchart(graph: dict) -> str:
     """Top-down flowchart: one box per layer (name, type, output shape), one arrow per connection,
     and a rounded box per model output, so two outputs from one layer show as two arrows."""
-    ids = {name: f"layer{index}" for index, name in enumerate(graph["layers"])}
+    ids = {layer["name"]: f"layer{index}" for index, layer in enumerate(graph["layers"])}
     lines = ["flowchart TD"]
-    for name, layer in graph["layers"].items():
-        label = "<br/>".join([f"<b>{_text(name)}</b>", _text(layer["type"]), *map(_text, layer["shapes"])])
-        lines.append(f'    {ids[name]}["{label}"]')
+    for layer in graph["layers"]:
+        label = "<br/>".join([f"<b>{_text(layer['name'])}</b>", _text(layer["type"]), *map(_text, layer["shapes"])])
+        lines.append(f'    {ids[layer["name"]]}["{label}"]')
     lines.extend(f"    {ids[source]} --> {ids[target]}" for source, target in graph["edges"])
     for index, name in enumerate(graph["outputs"]):
         lines.append(f'    output{index}(["output {index}"])')

@@ -16,6 +16,7 @@ DIRECTIVE_LINE = re.compile(r"^(?P<indent>[ \t]*)\{\{\s*(?P<kind>run|diagram)\((
 FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
 OPTIONS = {"run": ("hl_lines", "raises", "title"), "diagram": ("model",)}
 REQUIRED = {"run": (), "diagram": ("model",)}
+EXAMPLES = {"run": '{{ run("topic/file.py") }}', "diagram": '{{ diagram("topic/file.py", model="name") }}'}
 
 
 class DirectiveError(Exception):
@@ -53,15 +54,32 @@ class Directive:
 
 
 def find_directives(markdown: str, page: str) -> list[Directive]:
-    """Every run directive of a page, in page order."""
-    return [directive for _, directive in _directive_lines(markdown, page)]
+    """Every directive of a page, in page order; DirectiveError for the first one that is malformed."""
+    directives, errors = read_directives(markdown, page)
+    if errors:
+        raise errors[0]
+    return directives
 
 
-def replace_directives(markdown: str, page: str, render: Callable[[Directive], str]) -> str:
-    """The page with each directive line replaced by `render(directive)`."""
+def read_directives(markdown: str, page: str) -> tuple[list[Directive], list[DirectiveError]]:
+    """Every well-formed directive of a page, in page order, and an error for each malformed one."""
+    directives, errors = [], []
+    for index, line in lines_outside_fences(markdown):
+        try:
+            directive = _directive(line, page, index + 1)
+        except DirectiveError as error:
+            errors.append(error)
+        else:
+            if directive:
+                directives.append(directive)
+    return directives, errors
+
+
+def replace_directives(markdown: str, directives: list[Directive], render: Callable[[Directive], str]) -> str:
+    """The page with each directive's line replaced by `render(directive)`."""
     lines = markdown.split("\n")
-    for index, directive in reversed(_directive_lines(markdown, page)):
-        lines[index] = render(directive)
+    for directive in directives:
+        lines[directive.line - 1] = render(directive)
     return "\n".join(lines)
 
 
@@ -80,16 +98,18 @@ def lines_outside_fences(markdown: str) -> Iterator[tuple[int, str]]:
             yield index, line
 
 
-def _directive_lines(markdown: str, page: str) -> list[tuple[int, Directive]]:
-    found = []
-    for index, line in lines_outside_fences(markdown):
-        match = DIRECTIVE_LINE.match(line)
-        if match:
-            found.append((index, _parse(match, page, index + 1)))
-        elif re.search(r"\{\{\s*(run|diagram)\(", line):
-            problem = "cannot read this directive" if line.strip().startswith("{{") else "a run directive must stand alone on its line"
-            raise DirectiveError(f'{page}, line {index + 1}: {problem}; write it as {{{{ run("topic/file.py") }}}}')
-    return found
+def _directive(line: str, page: str, number: int) -> Directive | None:
+    """The directive on this line, None when there is none, DirectiveError when it is malformed."""
+    match = DIRECTIVE_LINE.match(line)
+    if match:
+        return _parse(match, page, number)
+    mention = re.search(r"\{\{\s*(run|diagram)\(", line)
+    if not mention:
+        return None
+    kind = mention.group(1)
+    example = EXAMPLES[kind]
+    problem = "cannot read this directive" if line.strip().startswith("{{") else f"a {kind} directive must stand alone on its line"
+    raise DirectiveError(f"{page}, line {number}: {problem}; write it as {example}")
 
 
 def _parse(match: re.Match, page: str, line: int) -> Directive:

@@ -11,38 +11,27 @@ import importlib.metadata
 import platform
 import sysconfig
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import terminal
 from .cache import ResultCache, cache_key, engine_fingerprint
 from .directives import Directive
+from .settings import CONFIG_SECTION, EngineSettings
 from .sources import local_sources
-from .worker import WorkerFailure, WorkerSettings, shared_worker
+from .worker import WorkerFailure, WorkerSettings, shared_pool
 
 VERSIONED_PACKAGES = ("tensorflow", "keras", "numpy")
 TRACEBACK_LINES_IN_MESSAGES = 8
-
-
-@dataclass(frozen=True)
-class EngineSettings:
-    repo_root: Path
-    snippets_dir: Path
-    cache_dir: Path
-    timeout: float
-    console_width: int
-    seed: int
-
-    def shown(self, file: Path | str) -> str:
-        """A file as messages and pages name it: relative to the repository (snippets/...).
-        A str is a snippet path relative to snippets/, as directives write it."""
-        path = self.snippets_dir / file if isinstance(file, str) else file
-        return path.resolve().relative_to(self.repo_root.resolve()).as_posix()
+# Characters rich draws summary tables with: a line starting with one is a table line.
+TABLE_LINE_STARTS = tuple("┏┃┡│├└╭╰")
 
 
 @dataclass
 class SnippetResult:
-    """What a snippet printed, ready to render."""
+    """What a snippet printed, ready to render: built once from the worker's report,
+    fresh or from the cache, and read as is by every renderer."""
 
     path: str
     output: str
@@ -52,6 +41,18 @@ class SnippetResult:
     versions: dict[str, str]
     # Layer graphs of the models the snippet left in variables, by variable name.
     graphs: dict[str, dict]
+
+    @classmethod
+    def from_report(cls, path: str, report: dict) -> "SnippetResult":
+        return cls(
+            path=path,
+            output=report["output"],
+            warnings=report["warnings"],
+            error=report["exception"]["text"] if "exception" in report else None,
+            images={name: base64.b64decode(data) for name, data in report["images"].items()},
+            versions=report["versions"],
+            graphs=report["graphs"],
+        )
 
 
 @dataclass
@@ -69,6 +70,16 @@ class SnippetFailure:
         return f"{first}{shown_on}" + (f"\n{details}" if details else "")
 
 
+@dataclass(frozen=True)
+class _Job:
+    """A snippet to get a result for: where it is shown, what it must raise, its cache key."""
+
+    path: str
+    pages: list[str]
+    expected_error: str | None
+    key: str
+
+
 class SnippetEngine:
     def __init__(self, settings: EngineSettings):
         self.settings = settings
@@ -76,13 +87,30 @@ class SnippetEngine:
         self.executed: list[str] = []
 
     def results(self, directives: Iterable[Directive]) -> dict[str, SnippetResult | SnippetFailure]:
-        """One result per snippet path the directives name, in the order first named."""
+        """One result per snippet path the directives name, in the order first named.
+
+        Snippets not in the cache run in parallel, one worker process each, up to
+        `settings.workers` at once; every snippet runs in a fresh session, so which
+        worker runs it changes nothing in its output.
+        """
         usages: dict[str, list[Directive]] = {}
         for directive in directives:
             usages.setdefault(directive.path, []).append(directive)
-        return {path: self._result(path, uses) for path, uses in usages.items()}
+        outcomes: dict[str, SnippetResult | SnippetFailure | _Job] = {
+            path: self._job(path, uses) for path, uses in usages.items()
+        }
+        reports = {job.path: self.cache.load(job.key) for job in outcomes.values() if isinstance(job, _Job)}
+        to_run = [job for job in outcomes.values() if isinstance(job, _Job) and reports[job.path] is None]
+        if to_run:
+            with ThreadPoolExecutor(max_workers=min(self.settings.workers, len(to_run))) as pool:
+                for job, outcome in zip(to_run, pool.map(self._run, to_run), strict=True):
+                    outcomes[job.path] = outcome
+        for path, report in reports.items():
+            if report is not None:
+                outcomes[path] = self._checked(outcomes[path], report, fresh=False)
+        return outcomes
 
-    def _result(self, path: str, uses: list[Directive]) -> SnippetResult | SnippetFailure:
+    def _job(self, path: str, uses: list[Directive]) -> _Job | SnippetFailure:
         pages = sorted({use.where for use in uses})
         expected = {use.raises for use in uses if use.kind == "run"} or {None}
         file = self.settings.snippets_dir / path
@@ -91,31 +119,29 @@ class SnippetEngine:
         if len(expected) > 1:
             declared = ", ".join(sorted(repr(value) for value in expected))
             return SnippetFailure(path, f"{self.settings.shown(path)} is declared with different raises= values ({declared})", pages)
-        expected_error = expected.pop()
+        return _Job(path, pages, expected.pop(), self._key(file))
 
-        key = self._key(file)
-        report = self.cache.load(key)
-        fresh = report is None
-        if fresh:
-            try:
-                report = self._run(file)
-            except WorkerFailure as failure:
-                return SnippetFailure(path, self._failure_message(path, failure.line, str(failure), failure.log_tail), pages)
-        problem = _mismatch(report, expected_error)
+    def _run(self, job: _Job) -> SnippetResult | SnippetFailure:
+        file = self.settings.snippets_dir / job.path
+        try:
+            report = shared_pool(WorkerSettings.of(self.settings)).run(
+                file.resolve(), self.settings.snippets_dir.resolve(), self.settings.seed, self.settings.timeout,
+                self.settings.output_limit,
+            )
+        except WorkerFailure as failure:
+            return SnippetFailure(job.path, self._failure_message(job.path, failure.line, str(failure), failure.log_tail), job.pages)
+        self.executed.append(self.settings.shown(file))
+        return self._checked(job, self._normalised(report), fresh=True)
+
+    def _checked(self, job: _Job, report: dict, fresh: bool) -> SnippetResult | SnippetFailure:
+        """The result, when the outcome is the one the page declares (then a fresh one is cached)."""
+        problem = _mismatch(report, job.expected_error, self.settings) or _cut_table(report["output"], self.settings)
         if problem:
             error = report.get("exception") or {}
-            return SnippetFailure(path, self._failure_message(path, error.get("line"), problem, error.get("text", "")), pages)
+            return SnippetFailure(job.path, self._failure_message(job.path, error.get("line"), problem, error.get("text", "")), job.pages)
         if fresh:
-            self.cache.store(key, report)
-        return self._as_result(path, report)
-
-    def _run(self, file: Path) -> dict:
-        settings = WorkerSettings(self.settings.console_width, self.settings.cache_dir.parent / "keras-home")
-        worker = shared_worker(settings)
-        report = worker.run(file.resolve(), self.settings.snippets_dir.resolve(), self.settings.seed, self.settings.timeout)
-        self.executed.append(self.settings.shown(file))
-        report["versions"] = worker.versions
-        return self._normalised(report)
+            self.cache.store(job.key, report)
+        return SnippetResult.from_report(job.path, report)
 
     def _normalised(self, report: dict) -> dict:
         """Paths of this machine and run-to-run timings replaced, before anything is stored."""
@@ -128,10 +154,7 @@ class SnippetEngine:
             return terminal.mark_volatile(terminal.without_machine_paths(terminal.as_terminal_shows(text), prefixes))
 
         report["output"] = clean(report["output"])
-        report["warnings"] = [
-            clean(f"{warning['filename']}:{warning['lineno']}: {warning['category']}: {warning['message']}")
-            for warning in report["warnings"]
-        ]
+        report["warnings"] = [clean(warning) for warning in report["warnings"]]
         if "exception" in report:
             report["exception"]["text"] = clean(report["exception"]["text"])
         return report
@@ -152,17 +175,6 @@ class SnippetEngine:
     def _engine(self) -> str:
         return engine_fingerprint()
 
-    def _as_result(self, path: str, report: dict) -> SnippetResult:
-        return SnippetResult(
-            path=path,
-            output=report["output"],
-            warnings=report["warnings"],
-            error=report["exception"]["text"] if "exception" in report else None,
-            images={name: base64.b64decode(data) for name, data in report["images"].items()},
-            versions=report["versions"],
-            graphs=report.get("graphs", {}),
-        )
-
     def _failure_message(self, path: str, line: int | None, problem: str, details: str) -> str:
         where = f"{self.settings.shown(path)}, line {line}" if line else f"{self.settings.shown(path)} (line unknown)"
         tail = "\n".join(details.strip().splitlines()[-TRACEBACK_LINES_IN_MESSAGES:])
@@ -170,10 +182,15 @@ class SnippetEngine:
         return f"{where}: {problem}{indented}"
 
 
-def _mismatch(report: dict, expected_error: str | None) -> str | None:
+def _mismatch(report: dict, expected_error: str | None, settings: EngineSettings) -> str | None:
     """Why this outcome may not be shown on the page, or None when it may."""
     status = report["status"]
     error = report.get("exception") or {}
+    if status == "too_much_output":
+        return (
+            f"{error['text']}: print less (a page shows all of it), or raise the limit with "
+            f"{CONFIG_SECTION}.output_limit in mkdocs.yml (now {settings.output_limit:,})"
+        )
     if status == "exited":
         return f"the snippet ended the process ({error.get('type')}); a snippet must run to its end or raise"
     if status == "raised" and expected_error is None:
@@ -186,3 +203,20 @@ def _mismatch(report: dict, expected_error: str | None) -> str | None:
     if status == "ok" and expected_error is not None:
         return f'the page declares raises="{expected_error}" but the snippet ran without raising'
     return None
+
+
+def _cut_table(output: str, settings: EngineSettings) -> str | None:
+    """Why a summary table in the output cannot be shown whole, or None.
+
+    rich draws a table no wider than the console: when the columns do not fit, it cuts
+    cell text with "…" (or crops whole lines), and the reader loses what the page is about.
+    """
+    table = [line for line in output.splitlines() if line.startswith(TABLE_LINE_STARTS)]
+    cut = next((line for line in table if "…" in line), None)
+    if cut is None:
+        return None
+    return (
+        f"a summary table in its output is cut to fit a console of {settings.console_width} columns "
+        f"({cut.strip()[:60]}...): give the layers shorter names, pass line_length= to summary(), "
+        f"or widen the console with {CONFIG_SECTION}.console_width in mkdocs.yml"
+    )

@@ -55,7 +55,7 @@ def links_markdown(snippet_path: str, repo_url: str, branch: str = "main") -> st
 
 
 def colab_url(notebook_path: str, repo_url: str, branch: str = "main") -> str:
-    """Colab's address for a notebook committed to the GitHub repository at `repo_url`."""
+    """Colab's address for a notebook on `branch` of the GitHub repository at `repo_url`."""
     repository = repo_url.rstrip("/").removeprefix("https://github.com/")
     if repository == repo_url.rstrip("/") or repository.count("/") != 1:
         raise ValueError(f"repo_url {repo_url!r} is not a GitHub repository address: Colab opens notebooks from GitHub")

@@ -8,26 +8,22 @@ page's prose stays on the site; the notebook carries only the headings.
 
 import base64
 import hashlib
-import re
-from dataclasses import dataclass
 
 import nbformat
 from nbformat import v4
 
-from .directives import Directive, find_directives, lines_outside_fences
+from .directives import Directive
 from .engine import SnippetResult
+from .pages import Heading, Page
 from .selections import SECTION_MARKER
 
-HEADING = re.compile(r"^ {0,3}(?P<hashes>#{1,3})[ \t]+(?P<text>.+?)[ \t]*$")
 # Tells nbclient and Jupyter's "run all" to go on past a cell that raises on purpose.
 RAISES_EXCEPTION_TAG = "raises-exception"
+SETUP_TITLE = "Set-up: run every cell as the site's build ran it (fresh Keras session, same seed)"
 SETUP_CELL = '''\
-# The site runs each snippet on its own: in a fresh Keras session, with the same
-# seed and the warning filters it started with. So layer names (dense, dense_1, ...)
-# and random weights start over for every snippet, and a snippet that turns warnings
-# into errors does not stop the next one. The hook below does the same before each
-# cell, so re-running a cell, or the whole notebook, gives the names and numbers
-# shown here and on the site.
+#@title {title}
+# Before each cell: a new Keras session and the build's seed, so layer names and
+# numbers match the site's; warnings filters as they were at the start.
 import warnings
 
 import keras
@@ -40,31 +36,23 @@ warning_filters_at_start = list(warnings.filters)
 def start_like_the_site_build(info):
     keras.backend.clear_session()
     keras.utils.set_random_seed({seed})
-    warnings.resetwarnings()  # also lets a warning shown by an earlier cell show again
+    warnings.resetwarnings()
     warnings.filters[:] = warning_filters_at_start
 
 
 get_ipython().events.register("pre_run_cell", start_like_the_site_build)'''
 CONSOLE_WIDTH = '''
-# The site's build printed in a console {width} columns wide. Keras sizes its summaries
-# from COLUMNS, and rich, which draws them, takes a notebook's width from JUPYTER_COLUMNS.
+# Keras sizes summaries from COLUMNS; rich reads a notebook's width from JUPYTER_COLUMNS.
 import os
 
 os.environ["COLUMNS"] = os.environ["JUPYTER_COLUMNS"] = "{width}"
 '''
-
-
-@dataclass(frozen=True)
-class Heading:
-    line: int
-    level: int
-    text: str
+# Colab shows a cell in form view as its #@title line only; Jupyter folds a hidden source.
+FOLDED = {"cellView": "form", "jupyter": {"source_hidden": True}}
 
 
 def page_notebook(
-    title: str,
-    markdown: str,
-    page: str,
+    page: Page,
     sources: dict[str, str],
     results: dict[str, SnippetResult],
     seed: int,
@@ -77,17 +65,17 @@ def page_notebook(
     that re-running the notebook gives the outputs it holds. Without `console_width`,
     Keras summaries take the width of the notebook (Jupyter's, or the environment's).
     """
-    snippets = _first_showings(find_directives(markdown, page))
-    _require_results(snippets, results, page)
-    cells = [_title_cell(title, results[snippets[0].path]), _setup_cell(seed, console_width)]
-    for item in _in_page_order(_headings_with_snippets(markdown, snippets, title), snippets):
+    snippets = _first_showings(page.runs)
+    _require_results(snippets, results, page.path)
+    cells = [_title_cell(page.title, results[snippets[0].path]), _setup_cell(seed, console_width)]
+    for item in _in_page_order(_headings_with_snippets(page, snippets), snippets):
         if isinstance(item, Heading):
             # Without backticks: mkdocs-jupyter drops inline code from its table of contents.
             cells.append(v4.new_markdown_cell(f"{'#' * item.level} {item.text.replace('`', '')}"))
         else:
             cells.append(_snippet_cell(sources[item.path], results[item.path]))
     _number_code_cells(cells)
-    _give_ids(cells, page)
+    _give_ids(cells, page.path)
     notebook = v4.new_notebook(cells=cells)
     notebook.nbformat, notebook.nbformat_minor = 4, 5
     notebook.metadata = {
@@ -95,12 +83,6 @@ def page_notebook(
         "language_info": {"name": "python"},
     }
     return notebook
-
-
-def page_title(markdown: str, page: str) -> str:
-    """The page's first level-1 heading, or its file name when it has none."""
-    titles = [heading.text for heading in _headings(markdown) if heading.level == 1]
-    return titles[0] if titles else page.rsplit("/", 1)[-1].removesuffix(".md")
 
 
 def notebook_bytes(notebook: nbformat.NotebookNode) -> bytes:
@@ -111,12 +93,10 @@ def notebook_bytes(notebook: nbformat.NotebookNode) -> bytes:
 
 
 def _first_showings(directives: list[Directive]) -> list[Directive]:
-    """One run directive per snippet file: a snippet shown twice runs once, where first shown.
-    Diagram directives draw a model on the page and have no cell of their own."""
+    """One run directive per snippet file: a snippet shown twice runs once, where first shown."""
     first: dict[str, Directive] = {}
     for directive in directives:
-        if directive.kind == "run":
-            first.setdefault(directive.path, directive)
+        first.setdefault(directive.path, directive)
     return list(first.values())
 
 
@@ -141,31 +121,24 @@ def _title_cell(title: str, result: SnippetResult) -> nbformat.NotebookNode:
 
 def _setup_cell(seed: int, console_width: int | None) -> nbformat.NotebookNode:
     width = CONSOLE_WIDTH.format(width=console_width) if console_width else ""
-    return v4.new_code_cell(SETUP_CELL.format(seed=seed, console_width=width))
+    cell = v4.new_code_cell(SETUP_CELL.format(title=SETUP_TITLE, seed=seed, console_width=width))
+    cell.metadata.update(FOLDED)
+    return cell
 
 
-def _headings_with_snippets(markdown: str, snippets: list[Directive], title: str) -> list[Heading]:
+def _headings_with_snippets(page: Page, snippets: list[Directive]) -> list[Heading]:
     """Headings with at least one snippet in their part of the page (up to the next heading
     of the same or a higher level). A level-1 heading that is the page's title is left out:
     the notebook's first cell already shows it."""
-    headings = _headings(markdown)
+    headings = page.headings
     kept = []
     for index, heading in enumerate(headings):
-        end = next((later.line for later in headings[index + 1:] if later.level <= heading.level), float("inf"))
+        end = next((later.line for later in headings[index + 1 :] if later.level <= heading.level), float("inf"))
         has_snippet = any(heading.line < snippet.line < end for snippet in snippets)
-        is_title = heading.level == 1 and heading.text == title
+        is_title = heading.level == 1 and heading.text == page.title
         if has_snippet and not is_title:
             kept.append(heading)
     return kept
-
-
-def _headings(markdown: str) -> list[Heading]:
-    """The page's headings of levels 1 to 3, outside fenced code blocks."""
-    return [
-        Heading(index + 1, len(heading.group("hashes")), heading.group("text"))
-        for index, line in lines_outside_fences(markdown)
-        if (heading := HEADING.match(line))
-    ]
 
 
 def _in_page_order(headings: list[Heading], snippets: list[Directive]) -> list[Heading | Directive]:

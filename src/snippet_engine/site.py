@@ -1,8 +1,9 @@
-"""One site build's snippets: which pages show what, the results, and the files to publish.
+"""One site build's snippets: the parsed pages, the results, and the files to publish.
 
-This is the layer the MkDocs hook talks to. It takes page sources as plain
-strings and hands back Markdown, problems and generated files, so it can be
-tested without MkDocs.
+This is the layer a site generator's adapter talks to (hooks/mkdocs_hooks.py
+for MkDocs). It takes page sources as plain strings, parses each page once,
+reads each snippet file once, and hands back Markdown, problems, notebooks
+and generated files, so it can be tested without MkDocs.
 """
 
 import os
@@ -10,14 +11,16 @@ import posixpath
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from . import render
-from .directives import Directive, find_directives, replace_directives
-from .engine import EngineSettings, SnippetEngine, SnippetFailure, SnippetResult
-from .notebooks import notebook_bytes, page_notebook, page_title
+from .directives import Directive, replace_directives
+from .engine import SnippetEngine, SnippetFailure, SnippetResult
+from .notebooks import notebook_bytes, page_notebook
+from .pages import Page, parse_page
 from .selections import SelectionError, first_line
+from .settings import EngineSettings
 from .sources import unused_snippets
 
 FIGURES_FOLDER = "snippet-figures"
@@ -35,68 +38,66 @@ class Problem:
 
 
 class SiteSnippets:
-    def __init__(self, settings: EngineSettings, execute: bool, file_links: Callable[[str], str] | None = None):
+    def __init__(self, settings: EngineSettings, file_links: Callable[[str], str] | None = None):
         """`file_links(path)` gives the Markdown put under each snippet's code (view, download)."""
         self.settings = settings
-        self.execute = execute
         self.file_links = file_links
         self.engine = SnippetEngine(settings)
+        self.pages: dict[str, Page] = {}
+        # Each shown snippet file's text, read once per build.
+        self.sources: dict[str, str] = {}
         self.results: dict[str, SnippetResult | SnippetFailure] = {}
         self.directive_failures: dict[Directive, SnippetFailure] = {}
         self.problems: list[Problem] = []
-        self.shown_paths: set[str] = set()
 
     def prepare(self, pages: dict[str, str]) -> None:
-        """Read every page's directives and get every result, so pages can be expanded."""
-        directives = []
-        for page, markdown in pages.items():
-            directives.extend(find_directives(markdown, page))
-        self.shown_paths = {directive.path for directive in directives}
+        """Parse every page, and get every result, so pages can be expanded."""
+        self.pages = {path: parse_page(markdown, path, self.settings.shown_page(path)) for path, markdown in pages.items()}
+        self.problems = [Problem(error) for page in self.pages.values() for error in page.errors]
+        directives = [directive for page in self.pages.values() for directive in page.directives]
+        shown_paths = sorted({directive.path for directive in directives})
+        self.sources = {path: self._read(path) for path in shown_paths if (self.settings.snippets_dir / path).is_file()}
         runnable = [directive for directive in directives if self._check_selection(directive)]
-        if self.execute:
+        if self.settings.execute:
             self.results = self.engine.results(runnable)
             for directive in runnable:
                 self._check_diagram(directive)
-        for result in self.results.values():
-            if isinstance(result, SnippetFailure):
-                self.problems.append(Problem(result.report()))
-        for directive, failure in self.directive_failures.items():
-            self.problems.append(Problem(failure.report()))
-        for unused in unused_snippets(self.settings.snippets_dir, {self.settings.snippets_dir / path for path in self.shown_paths}):
+        self.problems.extend(Problem(result.report()) for result in self.results.values() if isinstance(result, SnippetFailure))
+        self.problems.extend(Problem(failure.report()) for failure in self.directive_failures.values())
+        shown_files = {self.settings.snippets_dir / path for path in shown_paths}
+        for unused in unused_snippets(self.settings.snippets_dir, shown_files):
             relative = unused.relative_to(self.settings.snippets_dir).as_posix()
-            self.problems.append(Problem(f'{self.settings.shown(unused)} is not shown on any page: add {{{{ run("{relative}") }}}} to a page, or delete it', fatal=False))
+            self.problems.append(Problem(
+                f'{self.settings.shown(unused)} is not shown on any page: add {{{{ run("{relative}") }}}} to a page, or delete it',
+                fatal=False,
+            ))
 
-    def expand(self, markdown: str, page: str) -> str:
+    def expand(self, page: str) -> str:
         """The page with each directive replaced by its code and output."""
-        return replace_directives(markdown, page, lambda directive: self._render(directive, page))
+        parsed = self.pages[page]
+        return replace_directives(parsed.markdown, list(parsed.directives), lambda directive: self._render(directive, page))
 
     def generated_files(self) -> dict[str, bytes]:
         """Files to publish with the site: figures the snippets drew, and the snippets themselves."""
-        files = {f"{DOWNLOADS_FOLDER}/{path}": (self.settings.snippets_dir / path).read_bytes()
-                 for path in sorted(self.shown_paths) if (self.settings.snippets_dir / path).is_file()}
+        files = {f"{DOWNLOADS_FOLDER}/{path}": source.encode("utf-8") for path, source in self.sources.items()}
         for path, result in self.results.items():
             if isinstance(result, SnippetResult):
                 for name, content in result.images.items():
                     files[_figure_path(path, name)] = content
         return files
 
-    def notebooks(self, pages: dict[str, str]) -> dict[str, tuple[str, bytes]]:
+    def notebooks(self) -> dict[str, tuple[str, bytes]]:
         """Each page that shows snippets as a notebook with this build's outputs: {page: (title, bytes)}.
 
         A page gets none when the build did not execute, or when one of its snippets failed.
         """
         made = {}
-        for page, markdown in pages.items():
-            paths = {directive.path for directive in find_directives(markdown, page) if directive.kind == "run"}
-            results = {path: self.results.get(path) for path in paths}
-            if not paths or not all(isinstance(result, SnippetResult) for result in results.values()):
+        for path, page in self.pages.items():
+            results = {directive.path: self.results.get(directive.path) for directive in page.runs}
+            if not results or not all(isinstance(result, SnippetResult) for result in results.values()):
                 continue
-            sources = {path: (self.settings.snippets_dir / path).read_text(encoding="utf-8") for path in paths}
-            title = page_title(markdown, page)
-            notebook = page_notebook(
-                title, markdown, page, sources, results, self.settings.seed, console_width=self.settings.console_width
-            )
-            made[page] = (title, notebook_bytes(notebook))
+            notebook = page_notebook(page, self.sources, results, self.settings.seed, console_width=self.settings.console_width)
+            made[path] = (page.title, notebook_bytes(notebook))
         return made
 
     def provenance(self) -> dict[str, str] | None:
@@ -106,13 +107,18 @@ class SiteSnippets:
             return None
         return {**versions, "date": source_date(self.settings.repo_root)}
 
+    def _read(self, path: str) -> str:
+        # Bytes decoded, not read_text: newlines stay as in the file, for the download too.
+        return (self.settings.snippets_dir / path).read_bytes().decode("utf-8")
+
     def _check_selection(self, directive: Directive) -> bool:
-        file = self.settings.snippets_dir / directive.path
         try:
-            if file.is_file():
-                first_line(file.read_text(encoding="utf-8"), directive.selection)
+            if directive.path in self.sources:
+                first_line(self.sources[directive.path], directive.selection)
         except SelectionError as error:
-            self.directive_failures[directive] = SnippetFailure(directive.path, f"{self.settings.shown(file)}: {error}", [directive.where])
+            self.directive_failures[directive] = SnippetFailure(
+                directive.path, f"{self.settings.shown(directive.path)}: {error}", [directive.where]
+            )
             return False
         return True
 
@@ -136,12 +142,12 @@ class SiteSnippets:
             failure = result
         if failure is not None:
             return render.indented(render.failure_block(failure), directive.indent)
-        file = self.settings.snippets_dir / directive.path
-        shown_path = self.settings.shown(file)
+        shown_path = self.settings.shown(directive.path)
         if directive.kind == "diagram":
             graph = result.graphs[directive.model] if result else None
             return render.indented(render.diagram_block(graph, directive.model, shown_path), directive.indent)
-        parts = [render.code_block(directive, shown_path, first_line(file.read_text(encoding="utf-8"), directive.selection))]
+        start = first_line(self.sources[directive.path], directive.selection)
+        parts = [render.code_block(directive, shown_path, start)]
         if self.file_links:
             parts.append(self.file_links(directive.path))
         if result is None:
@@ -153,7 +159,7 @@ class SiteSnippets:
 
 
 def notebook_path(page: str) -> str:
-    """Where a page's notebook lives, in the built site and in the repository."""
+    """Where a page's notebook lives in the built site, and (without the folder) on the notebooks branch."""
     return f"{NOTEBOOKS_FOLDER}/{page.removesuffix('.md')}.ipynb"
 
 
@@ -170,9 +176,11 @@ def source_date(repo_root: Path) -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if not epoch:
         try:
-            epoch = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=repo_root, capture_output=True, text=True).stdout.strip()
+            epoch = subprocess.run(
+                ["git", "log", "-1", "--format=%ct"], cwd=repo_root, capture_output=True, text=True
+            ).stdout.strip()
         except FileNotFoundError:
             epoch = ""
     if not epoch:
         return "unknown date"
-    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date().isoformat()
+    return datetime.fromtimestamp(int(epoch), tz=UTC).date().isoformat()

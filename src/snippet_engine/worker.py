@@ -1,23 +1,28 @@
 """The build's side of the worker: start it, send it snippets, survive its death.
 
-One worker serves a whole build, and under `mkdocs serve` it outlives each
-rebuild (it is kept in this module, which MkDocs does not reload), so an edit
-does not pay for importing TensorFlow again. It starts on the first snippet
-that is not cached: a build with nothing to run starts no worker at all.
+A pool of workers serves a build, one process per snippet running at once,
+and under `mkdocs serve` it outlives each rebuild (it is kept in this module,
+which MkDocs does not reload), so an edit does not pay for importing
+TensorFlow again. Workers start on the first snippet that is not cached (a
+build with nothing to run starts none), or ahead of time when asked.
 """
 
 import json
 import logging
 import os
+import queue
 import re
 import selectors
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from .settings import EngineSettings
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 WORKER_SCRIPT = Path(__file__).resolve().parent / "worker_main.py"
@@ -40,6 +45,11 @@ class WorkerFailure(Exception):
 class WorkerSettings:
     console_width: int
     keras_home: Path
+
+    @classmethod
+    def of(cls, settings: EngineSettings) -> "WorkerSettings":
+        # Keras writes its config here, beside the snippet cache, not in the reader's home.
+        return cls(settings.console_width, settings.cache_dir.parent / "keras-home")
 
     def environment(self) -> dict[str, str]:
         environment = {name: value for name, value in os.environ.items() if name not in UNSET_VARIABLES}
@@ -81,9 +91,9 @@ class Worker:
         self.versions: dict[str, str] = ready["versions"]
         log.info("Snippet worker started: TensorFlow %s imported in %.1f s", self.versions["tensorflow"], time.perf_counter() - started)
 
-    def run(self, path: Path, local_root: Path, seed: int, timeout: float) -> dict:
+    def run(self, path: Path, local_root: Path, seed: int, timeout: float, output_limit: int) -> dict:
         """The worker's report on one snippet; WorkerFailure if it died or ran out of time."""
-        request = {"path": str(path), "local_root": str(local_root), "seed": seed}
+        request = {"path": str(path), "local_root": str(local_root), "seed": seed, "output_limit": output_limit}
         try:
             self.process.stdin.write(json.dumps(request) + "\n")
             self.process.stdin.flush()
@@ -152,21 +162,73 @@ def _tail(log: str, count: int = 12) -> str:
     return "\n".join(log.strip().splitlines()[-count:])
 
 
-_shared: Worker | None = None
+class WorkerPool:
+    """Idle workers, kept between builds, and as many new ones as the callers need.
+
+    Callers run snippets from as many threads as they want processes; each call
+    takes an idle worker or starts one, and gives it back unless it died or was
+    stopped for running out of time.
+    """
+
+    def __init__(self, settings: WorkerSettings):
+        self.settings = settings
+        self._idle: queue.SimpleQueue[Worker] = queue.SimpleQueue()
+        self._all: list[Worker] = []
+        self._lock = threading.Lock()
+
+    def run(self, path: Path, local_root: Path, seed: int, timeout: float, output_limit: int) -> dict:
+        worker = self._take()
+        try:
+            return worker.run(path, local_root, seed, timeout, output_limit)
+        finally:
+            if worker.alive():
+                self._idle.put(worker)
+
+    def warm_up(self, count: int) -> None:
+        """Start workers in the background, so the first snippet to run finds one ready."""
+        for _ in range(count - self._idle.qsize()):
+            threading.Thread(target=self._start_idle, daemon=True).start()
+
+    def stop(self) -> None:
+        with self._lock:
+            workers, self._all = self._all, []
+        for worker in workers:
+            worker.stop()
+
+    def _take(self) -> Worker:
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            return self._start()
+
+    def _start(self) -> Worker:
+        worker = Worker(self.settings)
+        with self._lock:
+            self._all.append(worker)
+        return worker
+
+    def _start_idle(self) -> None:
+        try:
+            self._idle.put(self._start())
+        except WorkerFailure as failure:
+            log.warning("A snippet worker could not start ahead of time: %s", failure)
 
 
-def shared_worker(settings: WorkerSettings) -> Worker:
-    """The worker kept between builds, started or restarted when needed."""
+_shared: WorkerPool | None = None
+
+
+def shared_pool(settings: WorkerSettings) -> WorkerPool:
+    """The pool kept between builds; a new one when the settings changed."""
     global _shared
-    if _shared is not None and (not _shared.alive() or _shared.settings != settings):
+    if _shared is not None and _shared.settings != settings:
         _shared.stop()
         _shared = None
     if _shared is None:
-        _shared = Worker(settings)
+        _shared = WorkerPool(settings)
     return _shared
 
 
-def stop_shared_worker() -> None:
+def stop_shared_pool() -> None:
     global _shared
     if _shared is not None:
         _shared.stop()

@@ -29,8 +29,24 @@ class SnippetCalledOsExit(BaseException):
     """Raised in place of os._exit, which would end the worker without a word."""
 
 
+class OutputLimitExceeded(BaseException):
+    """Raised from a write that takes the output past its limit. A BaseException, so that
+    a snippet's own `except Exception` cannot swallow it and go on printing."""
+
+
 class _Capture(io.StringIO):
     """Stands for stdout and stderr: one stream, in the order things were written."""
+
+    def __init__(self, limit: int):
+        super().__init__()
+        self.limit = limit
+        self.written = 0
+
+    def write(self, text: str) -> int:
+        self.written += len(text)
+        if self.written > self.limit:
+            raise OutputLimitExceeded(f"the output passed {self.limit:,} characters")
+        return super().write(text)
 
     @property
     def encoding(self):
@@ -66,12 +82,13 @@ def main() -> None:
         _restore_keras_settings(keras, keras_defaults)
         keras.backend.clear_session()
         keras.utils.set_random_seed(request["seed"])
-        _reply(replies, run_snippet(Path(request["path"]), Path(request["local_root"])))
+        report = run_snippet(Path(request["path"]), Path(request["local_root"]), request["output_limit"])
+        _reply(replies, {**report, "versions": versions})
 
 
-def run_snippet(path: Path, local_root: Path) -> dict:
+def run_snippet(path: Path, local_root: Path, output_limit: int) -> dict:
     """Run one snippet in a fresh namespace and a fresh working folder; report what happened."""
-    capture = _Capture()
+    capture = _Capture(output_limit)
     saved = (sys.stdout, sys.stderr, sys.argv, list(sys.path), os.getcwd(), os._exit)
     outcome: dict = {"status": "ok", "graphs": {}}
     started = time.perf_counter()
@@ -85,20 +102,39 @@ def run_snippet(path: Path, local_root: Path) -> dict:
             namespace = runpy.run_path(str(path), run_name="__main__")
             outcome["graphs"] = model_graphs(namespace)
         except BaseException as error:  # the snippet's own failures are the result, whatever they are
-            outcome = {"status": _status_of(error), "exception": _describe(error, local_root)}
+            outcome = {"status": _status_of(error), "exception": _describe(error, local_root), "graphs": {}}
         finally:
             sys.stdout, sys.stderr, sys.argv, sys.path[:], cwd, os._exit = saved
             os.chdir(cwd)
         images = _images_in(Path(workdir))
     _forget_local_modules(local_root)
     _close_figures()
+    warning_lines = [_warning_line(warning) for warning in caught]
+    excess = _excess(capture.written, warning_lines, images, output_limit)
+    if excess:
+        # Nothing of an output past its limit is kept: it is neither shown nor cached.
+        return {"status": "too_much_output", "exception": {"type": "OutputLimitExceeded", "line": None, "text": excess},
+                "output": "", "warnings": [], "images": {}, "graphs": {}}
     return {
         **outcome,
         "output": capture.getvalue(),
-        "warnings": [_describe_warning(warning) for warning in caught],
+        "warnings": warning_lines,
         "images": images,
         "seconds": round(time.perf_counter() - started, 3),
     }
+
+
+def _excess(printed: int, warning_lines: list[str], images: dict[str, str], limit: int) -> str | None:
+    """What passed the output limit, if anything: printed text, warnings or figures."""
+    sizes = {
+        "printed text": (printed, "characters"),
+        "warnings": (sum(map(len, warning_lines)), "characters"),
+        "figures": (sum(len(data) * 3 // 4 for data in images.values()), "bytes"),
+    }
+    for what, (size, unit) in sizes.items():
+        if size > limit:
+            return f"its {what} passed the limit of {limit:,} {unit}"
+    return None
 
 
 def model_graphs(namespace: dict) -> dict[str, dict]:
@@ -117,22 +153,32 @@ def model_graphs(namespace: dict) -> dict[str, dict]:
 
 
 def _layer_graph(functional) -> dict:
-    """Layers with their types and output shapes, the edges between them, and the model's outputs."""
-    layers, edges = {}, []
+    """Layers in graph order (inputs first) with their types and output shapes, the edges
+    between them, and the model's inputs and outputs in the order the model declares them.
+
+    Layers are a list, not a dict keyed by name: the cache stores JSON with sorted keys,
+    and a dict would come back from it in another order than a fresh run gives.
+    """
+    layers: dict[str, dict] = {}
+    edges = []
     for depth in sorted(functional._nodes_by_depth, reverse=True):
         for node in functional._nodes_by_depth[depth]:
             layer = node.operation
-            shapes = layers.setdefault(layer.name, {"type": type(layer).__name__, "shapes": []})["shapes"]
+            shapes = layers.setdefault(layer.name, {"name": layer.name, "type": type(layer).__name__, "shapes": []})
             for tensor in node.outputs:
                 shape = str(tuple(tensor.shape))
-                if shape not in shapes:
-                    shapes.append(shape)
+                if shape not in shapes["shapes"]:
+                    shapes["shapes"].append(shape)
             for parent in node.parent_nodes:
                 edge = [parent.operation.name, layer.name]
                 if edge not in edges:
                     edges.append(edge)
-    outputs = [tensor._keras_history.operation.name for tensor in functional._outputs]
-    return {"layers": layers, "edges": edges, "outputs": outputs}
+    return {
+        "layers": list(layers.values()),
+        "edges": edges,
+        "inputs": [tensor._keras_history.operation.name for tensor in functional._inputs],
+        "outputs": [tensor._keras_history.operation.name for tensor in functional._outputs],
+    }
 
 
 def _refuse_os_exit(code=0):
@@ -189,13 +235,9 @@ def _exception_lines(error: BaseException) -> str:
     return printed.getvalue()
 
 
-def _describe_warning(warning: warnings.WarningMessage) -> dict:
-    return {
-        "category": warning.category.__name__,
-        "message": str(warning.message),
-        "filename": warning.filename,
-        "lineno": warning.lineno,
-    }
+def _warning_line(warning: warnings.WarningMessage) -> str:
+    """A warning as Python's default format starts it: file:line: Category: message."""
+    return f"{warning.filename}:{warning.lineno}: {warning.category.__name__}: {warning.message}"
 
 
 def _images_in(folder: Path) -> dict[str, str]:

@@ -1,0 +1,54 @@
+"""A page, parsed once: its title, headings and directives, and what is wrong with it.
+
+Everything that reads a page (the snippet runs, the page's Markdown, its
+notebook, its diagrams) reads this object, never the Markdown again.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .directives import Directive, lines_outside_fences, read_directives
+
+HEADING = re.compile(r"^ {0,3}(?P<hashes>#{1,3})[ \t]+(?P<text>.+?)[ \t]*$")
+
+
+@dataclass(frozen=True)
+class Heading:
+    line: int
+    level: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Page:
+    # The page's path under docs/, as MkDocs names it (building-models/sequential.md).
+    path: str
+    markdown: str
+    title: str
+    headings: tuple[Heading, ...]
+    directives: tuple[Directive, ...]
+    # One message per malformed directive, naming the page and the line.
+    errors: tuple[str, ...]
+
+    @property
+    def runs(self) -> list[Directive]:
+        return [directive for directive in self.directives if directive.kind == "run"]
+
+
+def parse_page(markdown: str, path: str, shown_as: str | None = None) -> Page:
+    """`shown_as` is how messages name the page (docs/...); the path itself by default."""
+    directives, errors = read_directives(markdown, shown_as or path)
+    headings = tuple(
+        Heading(index + 1, len(heading.group("hashes")), heading.group("text"))
+        for index, line in lines_outside_fences(markdown)
+        if (heading := HEADING.match(line))
+    )
+    titles = [heading.text for heading in headings if heading.level == 1]
+    return Page(
+        path=path,
+        markdown=markdown,
+        title=titles[0] if titles else path.rsplit("/", 1)[-1].removesuffix(".md"),
+        headings=headings,
+        directives=tuple(directives),
+        errors=tuple(str(error) for error in errors),
+    )
