@@ -1,5 +1,4 @@
 import keras
-import numpy as np
 
 
 class TwoDense(keras.Model):
@@ -13,8 +12,9 @@ class TwoDense(keras.Model):
 
 
 model = TwoDense(name="as_subclass")
-model.summary()  # before: Keras cannot know any shape yet
+model.summary()  # before: nothing has told the layers what comes in
 
-model(np.zeros((1, 1)))  # one sample of one feature builds every layer
+outputs = model(keras.Input(shape=(1,)))  # a placeholder, no data: builds every layer
 model.summary()  # after
 assert model.count_params() == 70
+assert outputs.shape == (None, 10)  # the batch axis stays open: None

@@ -16,7 +16,7 @@ model.fit(x, y, epochs=1, verbose=0)
 
 # Freeze the classification head, then compile again: compile() fixes what trains.
 model.get_layer("category").trainable = False
-model.compile(optimizer="adam", loss=["mse", "sparse_categorical_crossentropy"])
+model.compile(optimizer=model.optimizer, loss=["mse", "sparse_categorical_crossentropy"])
 print("trainable:", [w.path for w in model.trainable_weights])
 
 # layers[0] is the Input layer, which has no weights.

@@ -45,6 +45,10 @@ history = model.fit(
 )
 h = history.history
 print("keys:", list(h))
+print("epoch  price_loss  val_price_loss  category_loss  val_category_loss")
+for epoch in [0, 4, 9, 14, 19, 24, 29]:
+    print(f"{epoch + 1:>5}  {h['price_loss'][epoch]:>10.4f}  {h['val_price_loss'][epoch]:>14.4f}"
+          f"  {h['category_loss'][epoch]:>13.4f}  {h['val_category_loss'][epoch]:>17.4f}")
 
 scores = model.evaluate(
     features[test], {"price": price[test], "category": category[test]},
