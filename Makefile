@@ -20,7 +20,7 @@ export SOURCE_DATE_EPOCH
 # mkdocs-material prints a banner about its successor on every build.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench clean
+.PHONY: serve build test lint bench clean
 
 $(INSTALLED): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -35,8 +35,15 @@ serve: $(INSTALLED)
 build: $(INSTALLED)
 	$(BIN)/mkdocs build --strict --clean
 
-test: $(INSTALLED) $(NODE_TOOLS) browser
+# The Python code of the project (snippets are the reader's code, kept as written).
+LINTED := src hooks scripts tests
+
+test: $(INSTALLED) $(NODE_TOOLS) browser lint
 	$(BIN)/python -m pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 
 bench: $(INSTALLED)
 	$(BIN)/python scripts/bench.py

@@ -14,6 +14,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 from notebook_pages import NotebookPages
+
 from snippet_engine.links import branch_from_edit_uri, links_markdown
 from snippet_engine.settings import SettingsError, load_settings
 from snippet_engine.site import SiteSnippets
@@ -59,8 +60,10 @@ def on_config(config):
 @event_priority(50)
 def on_files(files, config):
     # Each page's Markdown as on_page_markdown will see it: without its front matter.
-    pages = {file.src_uri: get_data(Path(file.abs_src_path).read_text(encoding="utf-8-sig"))[0]
-             for file in files.documentation_pages()}
+    pages = {
+        file.src_uri: get_data(Path(file.abs_src_path).read_text(encoding="utf-8-sig"))[0]
+        for file in files.documentation_pages()
+    }
     _snippets.prepare(pages)
     executed = len(_snippets.engine.executed)
     log.info("Snippets: %d run, %d taken from the cache", executed, len(_snippets.results) - executed)

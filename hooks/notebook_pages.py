@@ -7,8 +7,9 @@ import tempfile
 from pathlib import Path
 
 from mkdocs.structure.files import File
-from snippet_engine.site import NOTEBOOKS_FOLDER, notebook_path
+
 from snippet_engine.links import colab_url, notebook_links_markdown
+from snippet_engine.site import NOTEBOOKS_FOLDER, notebook_path
 
 
 class NotebookPages:

@@ -17,7 +17,14 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
 # Attributes that make the browser fetch or go to another address.
-LINK_ATTRIBUTES = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"), ("iframe", "src")}
+LINK_ATTRIBUTES = {
+    ("a", "href"),
+    ("link", "href"),
+    ("script", "src"),
+    ("img", "src"),
+    ("source", "src"),
+    ("iframe", "src"),
+}
 NOT_FOLLOWED = ("mailto:", "tel:", "javascript:", "data:")
 
 
@@ -80,7 +87,7 @@ def check_site(site_dir: Path, site_url: str) -> list[str]:
             if not path.startswith(site_path):
                 problems.append(f"{where}: leads outside the site's path {site_path}")
                 continue
-            target = site_dir / PurePosixPath(path[len(site_path):])
+            target = site_dir / PurePosixPath(path[len(site_path) :])
             if target.is_dir() or path.endswith("/"):
                 target = target / "index.html"
             if not target.is_file():

@@ -30,5 +30,7 @@ def output_texts(site: Path) -> list[tuple[str, str]]:
     texts = []
     for page in sorted(site.rglob("*.html")):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        texts.extend((str(page.relative_to(site)), block.find("code").get_text()) for block in soup.select("div.snippet-output"))
+        texts.extend(
+            (str(page.relative_to(site)), block.find("code").get_text()) for block in soup.select("div.snippet-output")
+        )
     return texts

@@ -3,13 +3,15 @@
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
 from snippet_engine.project_tree import copy_as_clone
 from snippet_engine.settings import EngineSettings, load_settings
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def engine_settings(root: Path, cache_dir: Path, execute: bool = True, **options) -> EngineSettings:
@@ -19,35 +21,60 @@ def engine_settings(root: Path, cache_dir: Path, execute: bool = True, **options
 
 
 def build_environment() -> dict[str, str]:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH") or subprocess.run(
-        ["git", "log", "-1", "--format=%ct"], cwd=REPO, capture_output=True, text=True
-    ).stdout.strip() or "0"
+    epoch = (
+        os.environ.get("SOURCE_DATE_EPOCH")
+        or subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+        or "0"
+    )
     return {**os.environ, "SNIPPETS_EXECUTE": "1", "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def mkdocs_build(project: Path, site_dir: Path, **environment: str) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, env={**build_environment(), **environment},
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=project,
+        env={**build_environment(), **environment},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
 
 
-@pytest.fixture(scope="session")
-def cold_builds(tmp_path_factory) -> tuple[Path, Path]:
-    """Two strict, executed builds with empty caches, from two copies of the repository
-    at different paths, run side by side. Their sites are returned."""
-    root = tmp_path_factory.mktemp("cold-builds")
-    copies = [copy_as_clone(REPO, root / "first" / "repo"), copy_as_clone(REPO, root / "second-clone" / "nested" / "repo")]
-    builds = [(mkdocs_build(copy, copy / "site"), copy / "site") for copy in copies]
-    for process, _ in builds:
-        log, _ = process.communicate()
-        if process.returncode:
-            pytest.fail(f"mkdocs build failed:\n{log}", pytrace=False)
-    return tuple(site for _, site in builds)
+@dataclass(frozen=True)
+class Builds:
+    """Sites of the same commit built three ways."""
+
+    one_worker: Path
+    two_workers: Path
+    warm: Path
 
 
 @pytest.fixture(scope="session")
-def built_site(cold_builds) -> Path:
+def builds(tmp_path_factory) -> Builds:
+    """Two strict, executed builds with empty caches, side by side, from two copies of the
+    repository at different paths, one with a single snippet worker and one with two;
+    then a warm build of the first copy, which takes every result from its cache."""
+    root = tmp_path_factory.mktemp("builds")
+    first = copy_as_clone(REPO, root / "first" / "repo")
+    second = copy_as_clone(REPO, root / "second-clone" / "nested" / "repo")
+    running = [
+        mkdocs_build(first, first / "site", SNIPPETS_WORKERS="1"),
+        mkdocs_build(second, second / "site", SNIPPETS_WORKERS="2"),
+    ]
+    for process in running:
+        _finish(process)
+    _finish(mkdocs_build(first, first / "warm-site"))
+    return Builds(first / "site", second / "site", first / "warm-site")
+
+
+def _finish(process: subprocess.Popen) -> str:
+    log, _ = process.communicate()
+    if process.returncode:
+        pytest.fail(f"mkdocs build failed:\n{log}", pytrace=False)
+    return log
+
+
+@pytest.fixture(scope="session")
+def built_site(builds) -> Path:
     """The site as a cold, strict, executed build made it."""
-    return cold_builds[0]
+    return builds.one_worker

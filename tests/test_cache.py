@@ -1,12 +1,8 @@
-import json
 import shutil
-import signal
 import subprocess
 import sys
-import time
 
 import pytest
-from conftest import REPO
 
 from snippet_engine import cache
 from snippet_engine.cache import ResultCache, cache_key, engine_fingerprint
@@ -17,7 +13,9 @@ SETTINGS = {"console_width": 100, "seed": 1234}
 
 
 def test_same_inputs_give_the_same_key():
-    assert cache_key(SOURCES, VERSIONS, SETTINGS, engine_fingerprint()) == cache_key(list(SOURCES), dict(VERSIONS), dict(SETTINGS), engine_fingerprint())
+    assert cache_key(SOURCES, VERSIONS, SETTINGS, engine_fingerprint()) == cache_key(
+        list(SOURCES), dict(VERSIONS), dict(SETTINGS), engine_fingerprint()
+    )
 
 
 @pytest.mark.parametrize(
@@ -31,10 +29,20 @@ def test_same_inputs_give_the_same_key():
         (SOURCES, VERSIONS, {**SETTINGS, "console_width": 120}),
         (SOURCES, VERSIONS, {**SETTINGS, "seed": 7}),
     ],
-    ids=["snippet", "local-module", "path", "fewer-modules", *[f"{name}-version" for name in VERSIONS], "width", "seed"],
+    ids=[
+        "snippet",
+        "local-module",
+        "path",
+        "fewer-modules",
+        *[f"{name}-version" for name in VERSIONS],
+        "width",
+        "seed",
+    ],
 )
 def test_key_changes_with_each_input_that_changes_an_output(sources, versions, settings):
-    assert cache_key(sources, versions, settings, engine_fingerprint()) != cache_key(SOURCES, VERSIONS, SETTINGS, engine_fingerprint())
+    assert cache_key(sources, versions, settings, engine_fingerprint()) != cache_key(
+        SOURCES, VERSIONS, SETTINGS, engine_fingerprint()
+    )
 
 
 def test_key_changes_with_the_engines_own_code(tmp_path, monkeypatch):
@@ -61,33 +69,48 @@ def test_unreadable_entry_counts_as_missing(tmp_path):
     assert results.load("ab" * 32) is None
 
 
-WRITER = """
+STOPPED_MID_WRITE = """
+import json, sys, time
+from pathlib import Path
+from snippet_engine import cache
+
+def write_half_then_wait(value, file, **options):
+    text = json.dumps(value, **options)
+    file.write(text[: len(text) // 2])
+    file.flush()
+    print("mid-write", flush=True)
+    time.sleep(120)
+
+cache.json.dump = write_half_then_wait
+cache.ResultCache(Path({folder!r})).store("0" * 64, {{"output": "new"}})
+"""
+
+WRITES = """
 from pathlib import Path
 from snippet_engine.cache import ResultCache
-# Many small items: json writes them in many chunks, so a kill lands mid-write.
-payload = {{"warnings": ["w"] * 3_000_000}}
-while True:
-    ResultCache(Path({folder!r})).store("0" * 64, payload)
+
+for _ in range(20):
+    ResultCache(Path({folder!r})).store("0" * 64, {{"warnings": ["w"] * 300_000}})
 """
 
 
-def test_writer_killed_at_any_moment_leaves_the_entry_complete(tmp_path):
+def test_writer_killed_mid_write_leaves_the_previous_entry_whole(tmp_path):
     results = ResultCache(tmp_path)
-    results.store("0" * 64, {"warnings": ["w"] * 3_000_000})
-    code = WRITER.format(folder=str(tmp_path))
-    for delay in (0.3, 0.45, 0.6, 0.75, 0.9):
-        writer = subprocess.Popen([sys.executable, "-c", code])
-        time.sleep(delay)
-        writer.send_signal(signal.SIGKILL)
-        writer.wait()
-        assert len(results.load("0" * 64)["warnings"]) == 3_000_000
+    results.store("0" * 64, {"output": "old"})
+    writer = subprocess.Popen(
+        [sys.executable, "-c", STOPPED_MID_WRITE.format(folder=str(tmp_path))], stdout=subprocess.PIPE, text=True
+    )
+    assert writer.stdout.readline() == "mid-write\n"
+    [partial] = tmp_path.rglob("*.tmp")
+    assert partial.read_text() == '{"output'  # half of the new entry, and no more
+    writer.kill()
+    writer.wait()
+    assert results.load("0" * 64) == {"output": "old"}
 
 
 def test_two_writers_of_one_entry_at_once_leave_it_complete(tmp_path):
-    code = WRITER.format(folder=str(tmp_path))
+    code = WRITES.format(folder=str(tmp_path))
     writers = [subprocess.Popen([sys.executable, "-c", code]) for _ in range(2)]
-    time.sleep(3)
     for writer in writers:
-        writer.send_signal(signal.SIGKILL)
-        writer.wait()
-    assert len(ResultCache(tmp_path).load("0" * 64)["warnings"]) == 3_000_000
+        assert writer.wait(timeout=120) == 0
+    assert len(ResultCache(tmp_path).load("0" * 64)["warnings"]) == 300_000

@@ -39,7 +39,12 @@ def history_entries(value):
             yield from history_entries(item)
 
 if "output_layers" in config:
-    edges = sorted({(source, layer["config"]["name"]) for layer in config["layers"] for node in layer.get("inbound_nodes", []) for source in keras_tensors(node)})
+    edges = sorted({
+        (source, layer["config"]["name"])
+        for layer in config["layers"]
+        for node in layer.get("inbound_nodes", [])
+        for source in keras_tensors(node)
+    })
     outputs = list(history_entries(config["output_layers"]))
 else:  # Sequential: each layer feeds the next
     names = [layer["config"]["name"] for layer in config["layers"]]
@@ -90,12 +95,20 @@ def test_the_site_draws_the_models_the_issue_names():
 @pytest.mark.parametrize("directive", diagram_directives(), ids=lambda d: f"{d.path}:{d.model}")
 def test_diagram_on_the_page_matches_the_model(directive, built_site):
     page = built_site / directive.page.removesuffix(".md") / "index.html"
-    flowcharts = [parse_flowchart(block.get_text()) for block in BeautifulSoup(page.read_text(), "html.parser").select("pre.mermaid")]
+    flowcharts = [
+        parse_flowchart(block.get_text())
+        for block in BeautifulSoup(page.read_text(), "html.parser").select("pre.mermaid")
+    ]
     snippet = REPO / "snippets" / directive.path
-    expected = json.loads(subprocess.run(
-        [sys.executable, "-c", FROM_CONFIG, str(snippet), directive.model],
-        capture_output=True, text=True, check=True, cwd=snippet.parent,
-    ).stdout.splitlines()[-1])  # after whatever the snippet itself printed
+    expected = json.loads(
+        subprocess.run(
+            [sys.executable, "-c", FROM_CONFIG, str(snippet), directive.model],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=snippet.parent,
+        ).stdout.splitlines()[-1]
+    )  # after whatever the snippet itself printed
     expected["edges"] = [tuple(edge) for edge in expected["edges"]]
     assert expected in flowcharts
 

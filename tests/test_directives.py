@@ -26,14 +26,17 @@ def test_indented_directive_keeps_its_indent_for_content_tabs():
 @pytest.mark.parametrize(
     "line, problem",
     [
-        ('{{ run(topic/file.py) }}', "expected one quoted snippet path"),
+        ("{{ run(topic/file.py) }}", "expected one quoted snippet path"),
         ('{{ run("topic/file.py", colour="red") }}', "unknown option 'colour'"),
         ('{{ run("topic/file.txt") }}', "is not a .py file"),
         ('{{ run("topic/file.py", raises=ValueError) }}', "must be a quoted string"),
         ('{{ run("topic/file.py" }}', "cannot read this directive"),
         ('{{ run("a.py", "b.py") }}', "expected one quoted snippet path"),
         ('Text before {{ run("topic/file.py") }}', "a run directive must stand alone on its line"),
-        ('See {{ diagram("topic/file.py", model="m") }}', 'a diagram directive must stand alone on its line; write it as {{ diagram('),
+        (
+            'See {{ diagram("topic/file.py", model="m") }}',
+            "a diagram directive must stand alone on its line; write it as {{ diagram(",
+        ),
     ],
 )
 def test_malformed_directive_names_page_line_and_problem(line, problem):

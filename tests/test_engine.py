@@ -5,11 +5,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
-from snippet_engine import cache
-from snippet_engine.directives import Directive
 from conftest import engine_settings
 
+from snippet_engine.directives import Directive
 from snippet_engine.engine import SnippetEngine, SnippetFailure, SnippetResult
 
 
@@ -63,13 +61,16 @@ def test_automatic_names_and_random_numbers_repeat_in_every_snippet(repo):
 
 
 def test_summary_is_as_wide_as_the_console_and_never_cropped(repo):
-    repo.write("wide.py", """
+    repo.write(
+        "wide.py",
+        """
         import keras
         left = keras.Input((3,), name="left_input")
         right = keras.Input((3,), name="right_input")
         merged = keras.layers.Concatenate(name="merge_inputs")([left, right])
         keras.Model([left, right], keras.layers.Dense(2)(merged)).summary()
-    """)
+    """,
+    )
     table = [line for line in repo.result("wide.py").output.splitlines() if line[:1] in "┏┃┡│├└"]
     assert "Connected to" in table[1] and "Param #" in table[1]
     assert "…" not in "".join(table)
@@ -184,4 +185,7 @@ def test_outputs_hold_no_path_of_this_machine(repo):
 def test_error_keeps_the_hint_python_prints_with_it(repo):
     repo.write("hint.py", "class Box:\n    input = 1\n\nBox().inputs\n")
     result = repo.result("hint.py", raises="AttributeError")
-    assert result.error.splitlines()[-1] == "AttributeError: 'Box' object has no attribute 'inputs'. Did you mean: 'input'?"
+    assert (
+        result.error.splitlines()[-1]
+        == "AttributeError: 'Box' object has no attribute 'inputs'. Did you mean: 'input'?"
+    )

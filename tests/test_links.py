@@ -1,51 +1,102 @@
-"""Internal links and #anchors of the built site all resolve (scripts/check_links.py)."""
+"""The links under each snippet's code block (scripts/snippet_links.py)."""
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
-from mkdocs.utils.yaml import yaml_load
+import markdown
+import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+from snippet_engine.links import CSS_CLASS, branch_from_edit_uri, colab_url, links_markdown
 
-from check_links import check_site, site_url_from_config
-
-SITE_URL = "https://owner.github.io/project/"
-
-
-def test_every_internal_link_and_anchor_of_the_built_site_resolves(built_site):
-    problems = check_site(built_site, site_url_from_config())
-    assert not problems, "broken links in the built site:\n" + "\n".join(problems)
+REPO_URL = "https://github.com/owner/project"
 
 
-def write(path: Path, html: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"<!doctype html><html><body>{html}</body></html>", encoding="utf-8")
+def render(text: str) -> str:
+    return markdown.markdown(text, extensions=["attr_list"])
 
 
-def test_checker_reports_missing_pages_and_anchors_and_accepts_good_links(tmp_path):
-    write(tmp_path / "index.html", '<h1 id="top">Home</h1><a href="guide/#setup">ok</a><a href="guide/#nowhere">bad anchor</a>')
-    write(
-        tmp_path / "guide" / "index.html",
-        '<h2 id="setup">Setup</h2><a href="../">home</a><a href="../missing/">gone</a>'
-        '<a href="https://owner.github.io/project/guide/#setup">full address</a>'
-        '<a href="https://example.org/x">other host</a><script src="../assets/app.js"></script>',
+def test_links_point_at_the_file_in_the_repository_and_its_download():
+    html = render(links_markdown("building_models/seed_sequential.py", REPO_URL + "/", "main"))
+    assert f'<p class="{CSS_CLASS}">' in html
+    assert 'href="https://github.com/owner/project/blob/main/snippets/building_models/seed_sequential.py"' in html
+    assert 'href="/snippets/building_models/seed_sequential.py"' in html
+    assert 'download="seed_sequential.py"' in html
+
+
+def test_a_section_or_line_selection_links_the_whole_file():
+    assert links_markdown("topic/file.py:build", REPO_URL) == links_markdown("topic/file.py", REPO_URL)
+    assert links_markdown("topic/file.py:3:8", REPO_URL) == links_markdown("topic/file.py", REPO_URL)
+
+
+@pytest.mark.parametrize("bad", ["/etc/passwd", "../secrets.py", ""])
+def test_a_path_outside_snippets_is_refused(bad):
+    with pytest.raises(ValueError, match="relative path under snippets/"):
+        links_markdown(bad, REPO_URL)
+
+
+def test_branch_comes_from_edit_uri():
+    assert branch_from_edit_uri("edit/trunk/docs/") == "trunk"
+    assert branch_from_edit_uri(None) == "main"
+
+
+def test_mkdocs_yml_edit_uri_names_the_branch_links_use():
+    from mkdocs.utils.yaml import yaml_load
+
+    config = yaml_load((Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text())
+    assert config["edit_uri"].startswith("edit/")
+    assert branch_from_edit_uri(config["edit_uri"]) == "main"
+
+
+def build_mini_site(tmp_path: Path, publish_snippet: bool) -> subprocess.CompletedProcess:
+    """A strict MkDocs build of one page showing the links, with or without the snippet published."""
+    (tmp_path / "docs" / "guide").mkdir(parents=True)
+    (tmp_path / "docs" / "guide" / "page.md").write_text(
+        "# Page\n\n```python\nprint(1)\n```\n\n" + links_markdown("topic/example.py", REPO_URL), encoding="utf-8"
     )
-    write(tmp_path / "404.html", '<a href="/project/">home</a><a href="/elsewhere/">outside</a>')
+    (tmp_path / "hooks.py").write_text(
+        "from mkdocs.structure.files import File\n"
+        "def on_files(files, config):\n"
+        f"    if {publish_snippet}:\n"
+        "        files.append(File.generated(config, 'snippets/topic/example.py', content='print(1)\\n'))\n"
+        "    return files\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: mini\nsite_url: https://owner.github.io/project/\ntheme: mkdocs\nhooks: [hooks.py]\n"
+        "validation:\n  absolute_links: relative_to_docs\nmarkdown_extensions: [attr_list]\n",
+        encoding="utf-8",
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
 
-    problems = check_site(tmp_path, SITE_URL)
 
-    assert len(problems) == 4, problems
-    assert any("guide/#nowhere" in p and "no element with id 'nowhere'" in p for p in problems)
-    assert any("../missing/" in p and "no such file" in p for p in problems)
-    assert any("assets/app.js" in p and "no such file" in p for p in problems)
-    assert any("/elsewhere/" in p and "outside the site's path" in p for p in problems)
+def test_download_link_becomes_relative_to_the_page_in_a_strict_build(tmp_path):
+    result = build_mini_site(tmp_path, publish_snippet=True)
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "guide" / "page" / "index.html").read_text(encoding="utf-8")
+    assert '<a download="example.py" href="../../snippets/topic/example.py">Download</a>' in html
+    assert (tmp_path / "site" / "snippets" / "topic" / "example.py").is_file()
 
 
-def test_strict_build_turns_every_link_warning_into_an_error():
-    config = yaml_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert config["strict"] is True
-    validation = config["validation"]
-    for setting in ("omitted_files", "unrecognized_links", "anchors"):
-        assert validation[setting] in ("warn", "error"), f"validation.{setting} must warn (strict makes it fail)"
-    assert validation.get("not_found", "warn") == "warn"
-    assert validation["absolute_links"] == "relative_to_docs"
+def test_strict_build_fails_when_the_snippet_is_not_published(tmp_path):
+    result = build_mini_site(tmp_path, publish_snippet=False)
+    assert result.returncode != 0
+    assert "snippets/topic/example.py" in result.stderr
+
+
+def test_colab_opens_the_notebook_committed_on_the_branch():
+    assert colab_url("notebooks/building-models/sequential.ipynb", "https://github.com/owner/repo/", "main") == (
+        "https://colab.research.google.com/github/owner/repo/blob/main/notebooks/building-models/sequential.ipynb"
+    )
+
+
+def test_colab_needs_a_github_repository():
+    with pytest.raises(ValueError, match="not a GitHub repository"):
+        colab_url("notebooks/a.ipynb", "https://gitlab.com/owner/repo")

@@ -4,7 +4,12 @@ NAV = [{"Home": "index.md"}, {"Guide": [{"First": "guide/first.md"}, {"Second": 
 
 
 def test_pages_are_ranked_in_nav_order_depth_first():
-    assert [nav_position(NAV, page) for page in ("index.md", "guide/first.md", "guide/second.md", "about.md")] == [0, 1, 2, 3]
+    assert [nav_position(NAV, page) for page in ("index.md", "guide/first.md", "guide/second.md", "about.md")] == [
+        0,
+        1,
+        2,
+        3,
+    ]
 
 
 def test_page_missing_from_the_nav_comes_last():

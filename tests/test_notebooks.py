@@ -15,7 +15,7 @@ from snippet_engine.pages import parse_page
 VERSIONS = {"python": "3.12.3", "tensorflow": "2.21.0", "keras": "3.15.1", "numpy": "2.1.3"}
 SEED = 1234
 
-PAGE = '''\
+PAGE = """\
 # Sequential models
 
 Prose that stays on the site.
@@ -48,11 +48,14 @@ Nothing runs here.
 ## Figures
 
 {{ run("topic/draws.py") }}
-'''
+"""
 
 SOURCES = {
     "topic/first.py": 'print("first")\n',
-    "topic/sectioned.py": 'import keras\n\n# --8<-- [start:build]\nlayer = keras.layers.Dense(2)\n# --8<-- [end:build]\nprint(layer.name)\n',
+    "topic/sectioned.py": (
+        "import keras\n\n# --8<-- [start:build]\nlayer = keras.layers.Dense(2)\n"
+        "# --8<-- [end:build]\nprint(layer.name)\n"
+    ),
     "topic/raises.py": 'raise ValueError("on purpose")\n',
     "topic/draws.py": 'open("curve.png", "wb").write(b"png bytes")\nopen("graph.svg", "w").write("<svg/>")\n',
 }
@@ -66,18 +69,30 @@ ERROR_TEXT = (
 
 
 def result(path: str, output: str = "", warnings=(), error: str | None = None, images=None) -> SnippetResult:
-    return SnippetResult(path=path, output=output, warnings=list(warnings), error=error, images=images or {}, versions=VERSIONS, graphs={})
+    return SnippetResult(
+        path=path,
+        output=output,
+        warnings=list(warnings),
+        error=error,
+        images=images or {},
+        versions=VERSIONS,
+        graphs={},
+    )
 
 
 RESULTS = {
     "topic/first.py": result("topic/first.py", output="first\n"),
-    "topic/sectioned.py": result("topic/sectioned.py", output="dense\n", warnings=["a.py:1: UserWarning: one", "a.py:2: UserWarning: two"]),
+    "topic/sectioned.py": result(
+        "topic/sectioned.py", output="dense\n", warnings=["a.py:1: UserWarning: one", "a.py:2: UserWarning: two"]
+    ),
     "topic/raises.py": result("topic/raises.py", error=ERROR_TEXT),
     "topic/draws.py": result("topic/draws.py", images={"curve.png": b"png bytes", "graph.svg": b"<svg/>"}),
 }
 
 
-def make_notebook(markdown: str = PAGE, sources=SOURCES, results=RESULTS, seed: int = SEED, **options) -> nbformat.NotebookNode:
+def make_notebook(
+    markdown: str = PAGE, sources=SOURCES, results=RESULTS, seed: int = SEED, **options
+) -> nbformat.NotebookNode:
     return page_notebook(parse_page(markdown, "building-models/sequential.md"), sources, results, seed, **options)
 
 
@@ -124,7 +139,10 @@ def test_setup_cell_resets_keras_and_the_seed_before_each_cell():
 
 
 def test_setup_cell_gives_summaries_the_console_width_of_the_build_when_told_it():
-    assert 'os.environ["COLUMNS"] = os.environ["JUPYTER_COLUMNS"] = "100"' in make_notebook(console_width=100).cells[1].source
+    assert (
+        'os.environ["COLUMNS"] = os.environ["JUPYTER_COLUMNS"] = "100"'
+        in make_notebook(console_width=100).cells[1].source
+    )
     assert "os.environ" not in make_notebook().cells[1].source
 
 
@@ -142,7 +160,9 @@ def test_snippet_shown_twice_has_one_cell_at_its_first_place():
 
 def test_outputs_are_the_build_results():
     notebook = make_notebook()
-    assert code_cell_for(notebook, 'print("first")').outputs == [nbformat.v4.new_output("stream", name="stdout", text="first\n")]
+    assert code_cell_for(notebook, 'print("first")').outputs == [
+        nbformat.v4.new_output("stream", name="stdout", text="first\n")
+    ]
     sectioned = code_cell_for(notebook, "import keras\n\nlayer = keras.layers.Dense(2)\nprint(layer.name)")
     assert sectioned.outputs == [
         nbformat.v4.new_output("stream", name="stdout", text="dense\n"),
@@ -211,7 +231,9 @@ def test_invalid_notebook_is_refused_before_it_is_written():
 
 
 def test_diagram_directive_adds_no_cell_nor_moves_its_snippet():
-    page = PAGE.replace("Nothing runs here.\n", 'Nothing runs here.\n\n{{ diagram("topic/draws.py", model="model") }}\n')
+    page = PAGE.replace(
+        "Nothing runs here.\n", 'Nothing runs here.\n\n{{ diagram("topic/draws.py", model="model") }}\n'
+    )
     assert [cell.source for cell in make_notebook(page).cells] == [cell.source for cell in make_notebook().cells]
 
 
@@ -221,7 +243,11 @@ def test_snippet_without_a_result_is_refused_naming_page_and_line():
         make_notebook(results=results)
 
 
-DENSE_NAME = 'import keras\n\nlayer = keras.layers.Dense(3, input_shape=(1,))  # Keras 3 warns about input_shape\nprint(layer.name)\n'
+DENSE_NAME = (
+    "import keras\n\n"
+    "layer = keras.layers.Dense(3, input_shape=(1,))  # Keras 3 warns about input_shape\n"
+    "print(layer.name)\n"
+)
 WARNINGS_AS_ERRORS = 'import warnings\n\nwarnings.simplefilter("error")\nprint("strict")\n'
 UNBUILT_COUNT = "import keras\n\nkeras.Sequential([keras.layers.Dense(5)]).count_params()\n"
 
@@ -241,11 +267,19 @@ def test_notebook_runs_top_to_bottom_in_a_fresh_kernel(tmp_path):
 
 {{ run("tiny/warnings_are_errors.py") }}
 """
-    sources = {"tiny/dense_name.py": DENSE_NAME, "tiny/warnings_are_errors.py": WARNINGS_AS_ERRORS, "tiny/unbuilt.py": UNBUILT_COUNT}
+    sources = {
+        "tiny/dense_name.py": DENSE_NAME,
+        "tiny/warnings_are_errors.py": WARNINGS_AS_ERRORS,
+        "tiny/unbuilt.py": UNBUILT_COUNT,
+    }
     results = {
-        "tiny/dense_name.py": result("tiny/dense_name.py", output="dense\n", warnings=["<cell>:3: UserWarning: Do not pass an `input_shape`"]),
+        "tiny/dense_name.py": result(
+            "tiny/dense_name.py", output="dense\n", warnings=["<cell>:3: UserWarning: Do not pass an `input_shape`"]
+        ),
         "tiny/warnings_are_errors.py": result("tiny/warnings_are_errors.py", output="strict\n"),
-        "tiny/unbuilt.py": result("tiny/unbuilt.py", error="ValueError: You tried to call `count_params` on layer 'sequential'\n"),
+        "tiny/unbuilt.py": result(
+            "tiny/unbuilt.py", error="ValueError: You tried to call `count_params` on layer 'sequential'\n"
+        ),
     }
     notebook = page_notebook(parse_page(page, "tiny.md"), sources, results, SEED, console_width=100)
     dense_cell = code_cell_for(notebook, DENSE_NAME.rstrip("\n"))
@@ -260,13 +294,20 @@ def test_notebook_runs_top_to_bottom_in_a_fresh_kernel(tmp_path):
     notebook.cells.append(runs[2])
     # After the strict cell, the filters are back to the kernel's defaults, not merely emptied
     # (that would show every library's DeprecationWarning, which the build's runs do not show).
-    filters_check = "import warnings\n\nprint(any(f[0] == 'ignore' and f[2] is DeprecationWarning for f in warnings.filters))"
+    filters_check = (
+        "import warnings\n\nprint(any(f[0] == 'ignore' and f[2] is DeprecationWarning for f in warnings.filters))"
+    )
     notebook.cells.append(nbformat.v4.new_code_cell(filters_check, id="filters-check"))
     # Keras sizes summaries from the terminal's width, rich draws them at its console's width.
-    widths_check = "import shutil\n\nimport rich.console\n\nprint(shutil.get_terminal_size().columns, rich.console.Console().width)"
+    widths_check = (
+        "import shutil\n\nimport rich.console\n\n"
+        "print(shutil.get_terminal_size().columns, rich.console.Console().width)"
+    )
     notebook.cells.append(nbformat.v4.new_code_cell(widths_check, id="widths-check"))
 
-    nbclient.NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    nbclient.NotebookClient(
+        notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+    ).execute()
 
     def printed(cell, stream):
         return "".join(output.text for output in cell.outputs if output.get("name") == stream)

@@ -8,7 +8,6 @@ import nbformat
 import pytest
 from built_pages import shown_outputs
 from conftest import REPO
-
 from notebook_pages import published_notebooks
 
 from snippet_engine.directives import find_directives
@@ -39,7 +38,7 @@ def test_notebook_holds_the_pages_snippets_in_order_with_the_pages_outputs(page,
     snippets = pages_with_snippets()[page]
     assert [cell.source for cell in snippet_cells] == [_without_markers(REPO / "snippets" / path) for path in snippets]
     page_outputs = shown_outputs(built_site)
-    for cell, path in zip(snippet_cells, snippets):
+    for cell, path in zip(snippet_cells, snippets, strict=True):
         shown = page_outputs[f"snippets/{path}"][0].rstrip("\n")
         printed = "".join(output.text for output in cell.outputs if output.get("name") == "stdout").rstrip("\n")
         errors = [output for output in cell.outputs if output.output_type == "error"]
@@ -61,7 +60,9 @@ def _execute(path: Path, workdir: Path) -> None:
     """Run every cell in a new kernel, in an empty folder (snippets save models and figures)."""
     workdir.mkdir()
     notebook = nbformat.read(path, as_version=4)
-    client = nbclient.NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(workdir)}})
+    client = nbclient.NotebookClient(
+        notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(workdir)}}
+    )
     try:
         client.execute()
     except nbclient.exceptions.CellExecutionError as error:

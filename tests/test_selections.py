@@ -17,7 +17,9 @@ def test_line_range_starts_at_its_first_line():
     assert first_line(SOURCE, "3:5") == 3
 
 
-@pytest.mark.parametrize("selection, problem", [("missing", "no section 'missing'"), ("4:9", "outside the file's 5 lines")])
+@pytest.mark.parametrize(
+    "selection, problem", [("missing", "no section 'missing'"), ("4:9", "outside the file's 5 lines")]
+)
 def test_selection_the_file_does_not_have_is_an_error(selection, problem):
     with pytest.raises(SelectionError, match=problem):
         first_line(SOURCE, selection)

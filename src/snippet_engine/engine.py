@@ -118,18 +118,25 @@ class SnippetEngine:
             return SnippetFailure(path, f"{self.settings.shown(path)} does not exist", pages)
         if len(expected) > 1:
             declared = ", ".join(sorted(repr(value) for value in expected))
-            return SnippetFailure(path, f"{self.settings.shown(path)} is declared with different raises= values ({declared})", pages)
+            return SnippetFailure(
+                path, f"{self.settings.shown(path)} is declared with different raises= values ({declared})", pages
+            )
         return _Job(path, pages, expected.pop(), self._key(file))
 
     def _run(self, job: _Job) -> SnippetResult | SnippetFailure:
         file = self.settings.snippets_dir / job.path
         try:
             report = shared_pool(WorkerSettings.of(self.settings)).run(
-                file.resolve(), self.settings.snippets_dir.resolve(), self.settings.seed, self.settings.timeout,
+                file.resolve(),
+                self.settings.snippets_dir.resolve(),
+                self.settings.seed,
+                self.settings.timeout,
                 self.settings.output_limit,
             )
         except WorkerFailure as failure:
-            return SnippetFailure(job.path, self._failure_message(job.path, failure.line, str(failure), failure.log_tail), job.pages)
+            return SnippetFailure(
+                job.path, self._failure_message(job.path, failure.line, str(failure), failure.log_tail), job.pages
+            )
         self.executed.append(self.settings.shown(file))
         return self._checked(job, self._normalised(report), fresh=True)
 
@@ -138,7 +145,9 @@ class SnippetEngine:
         problem = _mismatch(report, job.expected_error, self.settings) or _cut_table(report["output"], self.settings)
         if problem:
             error = report.get("exception") or {}
-            return SnippetFailure(job.path, self._failure_message(job.path, error.get("line"), problem, error.get("text", "")), job.pages)
+            return SnippetFailure(
+                job.path, self._failure_message(job.path, error.get("line"), problem, error.get("text", "")), job.pages
+            )
         if fresh:
             self.cache.store(job.key, report)
         return SnippetResult.from_report(job.path, report)

@@ -20,7 +20,7 @@ from .selections import SECTION_MARKER
 # Tells nbclient and Jupyter's "run all" to go on past a cell that raises on purpose.
 RAISES_EXCEPTION_TAG = "raises-exception"
 SETUP_TITLE = "Set-up: run every cell as the site's build ran it (fresh Keras session, same seed)"
-SETUP_CELL = '''\
+SETUP_CELL = """\
 #@title {title}
 # Before each cell: a new Keras session and the build's seed, so layer names and
 # numbers match the site's; warnings filters as they were at the start.
@@ -40,13 +40,13 @@ def start_like_the_site_build(info):
     warnings.filters[:] = warning_filters_at_start
 
 
-get_ipython().events.register("pre_run_cell", start_like_the_site_build)'''
-CONSOLE_WIDTH = '''
+get_ipython().events.register("pre_run_cell", start_like_the_site_build)"""
+CONSOLE_WIDTH = """
 # Keras sizes summaries from COLUMNS; rich reads a notebook's width from JUPYTER_COLUMNS.
 import os
 
 os.environ["COLUMNS"] = os.environ["JUPYTER_COLUMNS"] = "{width}"
-'''
+"""
 # Colab shows a cell in form view as its #@title line only; Jupyter folds a hidden source.
 FOLDED = {"cellView": "form", "jupyter": {"source_hidden": True}}
 
@@ -175,10 +175,13 @@ def _error_output(error: str) -> nbformat.NotebookNode:
     is not the traceback's header or one of its indented frame lines; a Keras message may go
     on over several lines, which all belong to the value."""
     lines = error.splitlines()
-    start = next(index for index, line in enumerate(lines) if line.strip() and not line[0].isspace()
-                 and line != "Traceback (most recent call last):")
+    start = next(
+        index
+        for index, line in enumerate(lines)
+        if line.strip() and not line[0].isspace() and line != "Traceback (most recent call last):"
+    )
     ename, _, first_value_line = lines[start].partition(":")
-    evalue = "\n".join([first_value_line, *lines[start + 1:]]).strip()
+    evalue = "\n".join([first_value_line, *lines[start + 1 :]]).strip()
     return v4.new_output("error", ename=ename, evalue=evalue, traceback=lines)
 
 

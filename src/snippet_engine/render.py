@@ -23,7 +23,9 @@ def code_block(directive: Directive, shown_path: str, first_line: int) -> str:
 
 def result_blocks(result: SnippetResult, figure_links: dict[str, str]) -> str:
     """Output (with the error, if the snippet was meant to raise), warnings, then figures."""
-    printed = "\n".join(part for part in (result.output.rstrip("\n"), result.error and result.error.rstrip("\n")) if part)
+    printed = "\n".join(
+        part for part in (result.output.rstrip("\n"), result.error and result.error.rstrip("\n")) if part
+    )
     blocks = [_output(printed)] if printed else []
     if result.warnings:
         count = len(result.warnings)
@@ -34,7 +36,10 @@ def result_blocks(result: SnippetResult, figure_links: dict[str, str]) -> str:
                 _fenced("\n".join(result.warnings), "{ .text .snippet-warnings .no-copy }"),
             )
         )
-    blocks.extend(f"![Figure {name} written by the snippet above]({link}){{ .snippet-figure }}" for name, link in figure_links.items())
+    blocks.extend(
+        f"![Figure {name} written by the snippet above]({link}){{ .snippet-figure }}"
+        for name, link in figure_links.items()
+    )
     return "\n\n".join(blocks)
 
 

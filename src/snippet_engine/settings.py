@@ -92,11 +92,11 @@ def load_settings(options: Mapping | None, repo_root: Path, environ: Mapping[str
     fields = {field.name: field for field in dataclasses.fields(Options)}
     unknown = sorted(set(options) - set(fields))
     if unknown:
-        raise SettingsError(
-            f"unknown option {CONFIG_SECTION}.{unknown[0]} in mkdocs.yml (known: {', '.join(fields)})"
-        )
-    values = {name: _checked(name, value, fields[name].type, f"{CONFIG_SECTION}.{name} in mkdocs.yml")
-              for name, value in options.items()}
+        raise SettingsError(f"unknown option {CONFIG_SECTION}.{unknown[0]} in mkdocs.yml (known: {', '.join(fields)})")
+    values = {
+        name: _checked(name, value, fields[name].type, f"{CONFIG_SECTION}.{name} in mkdocs.yml")
+        for name, value in options.items()
+    }
     for variable, name in ENVIRONMENT.items():
         if environ.get(variable):
             values[name] = _checked(name, environ[variable], fields[name].type, f"the environment variable {variable}")
@@ -136,9 +136,10 @@ def _checked(name: str, value, kind: type, where: str):
 def _check_ranges(options: Options) -> None:
     minimums = {"timeout": 1, "console_width": 40, "workers": 0, "output_limit": 1000}
     for name, minimum in minimums.items():
-        if getattr(options, name) < minimum:
+        value = getattr(options, name)
+        if value < minimum:
             raise SettingsError(
-                f"{CONFIG_SECTION}.{name} is {getattr(options, name)!r}, below its minimum {minimum}; write {HINTS[name]}"
+                f"{CONFIG_SECTION}.{name} is {value!r}, below its minimum {minimum}; write {HINTS[name]}"
             )
 
 

@@ -52,7 +52,9 @@ class SiteSnippets:
 
     def prepare(self, pages: dict[str, str]) -> None:
         """Parse every page, and get every result, so pages can be expanded."""
-        self.pages = {path: parse_page(markdown, path, self.settings.shown_page(path)) for path, markdown in pages.items()}
+        self.pages = {
+            path: parse_page(markdown, path, self.settings.shown_page(path)) for path, markdown in pages.items()
+        }
         self.problems = [Problem(error) for page in self.pages.values() for error in page.errors]
         directives = [directive for page in self.pages.values() for directive in page.directives]
         shown_paths = sorted({directive.path for directive in directives})
@@ -62,20 +64,27 @@ class SiteSnippets:
             self.results = self.engine.results(runnable)
             for directive in runnable:
                 self._check_diagram(directive)
-        self.problems.extend(Problem(result.report()) for result in self.results.values() if isinstance(result, SnippetFailure))
+        self.problems.extend(
+            Problem(result.report()) for result in self.results.values() if isinstance(result, SnippetFailure)
+        )
         self.problems.extend(Problem(failure.report()) for failure in self.directive_failures.values())
         shown_files = {self.settings.snippets_dir / path for path in shown_paths}
         for unused in unused_snippets(self.settings.snippets_dir, shown_files):
             relative = unused.relative_to(self.settings.snippets_dir).as_posix()
-            self.problems.append(Problem(
-                f'{self.settings.shown(unused)} is not shown on any page: add {{{{ run("{relative}") }}}} to a page, or delete it',
-                fatal=False,
-            ))
+            directive = f'{{{{ run("{relative}") }}}}'
+            self.problems.append(
+                Problem(
+                    f"{self.settings.shown(unused)} is not shown on any page: add {directive} to a page, or delete it",
+                    fatal=False,
+                )
+            )
 
     def expand(self, page: str) -> str:
         """The page with each directive replaced by its code and output."""
         parsed = self.pages[page]
-        return replace_directives(parsed.markdown, list(parsed.directives), lambda directive: self._render(directive, page))
+        return replace_directives(
+            parsed.markdown, list(parsed.directives), lambda directive: self._render(directive, page)
+        )
 
     def generated_files(self) -> dict[str, bytes]:
         """Files to publish with the site: figures the snippets drew, and the snippets themselves."""
@@ -96,13 +105,17 @@ class SiteSnippets:
             results = {directive.path: self.results.get(directive.path) for directive in page.runs}
             if not results or not all(isinstance(result, SnippetResult) for result in results.values()):
                 continue
-            notebook = page_notebook(page, self.sources, results, self.settings.seed, console_width=self.settings.console_width)
+            notebook = page_notebook(
+                page, self.sources, results, self.settings.seed, console_width=self.settings.console_width
+            )
             made[path] = (page.title, notebook_bytes(notebook))
         return made
 
     def provenance(self) -> dict[str, str] | None:
         """The versions that produced the outputs (as the worker reported them) and the build's date."""
-        versions = next((result.versions for result in self.results.values() if isinstance(result, SnippetResult)), None)
+        versions = next(
+            (result.versions for result in self.results.values() if isinstance(result, SnippetResult)), None
+        )
         if versions is None:
             return None
         return {**versions, "date": source_date(self.settings.repo_root)}

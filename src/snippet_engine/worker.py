@@ -29,7 +29,15 @@ WORKER_SCRIPT = Path(__file__).resolve().parent / "worker_main.py"
 # Start-up imports TensorFlow, slow on a busy machine but never this slow.
 START_TIMEOUT = 300
 # Variables that make libraries print differently from one machine to the next.
-UNSET_VARIABLES = ("FORCE_COLOR", "CLICOLOR_FORCE", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "JUPYTER_COLUMNS", "PYTHONWARNINGS", "LINES")
+UNSET_VARIABLES = (
+    "FORCE_COLOR",
+    "CLICOLOR_FORCE",
+    "TTY_COMPATIBLE",
+    "TTY_INTERACTIVE",
+    "JUPYTER_COLUMNS",
+    "PYTHONWARNINGS",
+    "LINES",
+)
 
 
 class WorkerFailure(Exception):
@@ -75,7 +83,8 @@ class Worker:
 
     def __init__(self, settings: WorkerSettings):
         self.settings = settings
-        self.log = tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace")
+        # Open for the worker's whole life (closed by stop): its stderr, read back on failures.
+        self.log = tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace")  # noqa: SIM115
         self.process = subprocess.Popen(
             [sys.executable, str(WORKER_SCRIPT)],
             stdin=subprocess.PIPE,
@@ -89,7 +98,11 @@ class Worker:
         started = time.perf_counter()
         ready = self._read_reply(START_TIMEOUT, snippet=None)
         self.versions: dict[str, str] = ready["versions"]
-        log.info("Snippet worker started: TensorFlow %s imported in %.1f s", self.versions["tensorflow"], time.perf_counter() - started)
+        log.info(
+            "Snippet worker started: TensorFlow %s imported in %.1f s",
+            self.versions["tensorflow"],
+            time.perf_counter() - started,
+        )
 
     def run(self, path: Path, local_root: Path, seed: int, timeout: float, output_limit: int) -> dict:
         """The worker's report on one snippet; WorkerFailure if it died or ran out of time."""

@@ -113,8 +113,14 @@ def run_snippet(path: Path, local_root: Path, output_limit: int) -> dict:
     excess = _excess(capture.written, warning_lines, images, output_limit)
     if excess:
         # Nothing of an output past its limit is kept: it is neither shown nor cached.
-        return {"status": "too_much_output", "exception": {"type": "OutputLimitExceeded", "line": None, "text": excess},
-                "output": "", "warnings": [], "images": {}, "graphs": {}}
+        return {
+            "status": "too_much_output",
+            "exception": {"type": "OutputLimitExceeded", "line": None, "text": excess},
+            "output": "",
+            "warnings": [],
+            "images": {},
+            "graphs": {},
+        }
     return {
         **outcome,
         "output": capture.getvalue(),

@@ -6,7 +6,6 @@ import sys
 import textwrap
 
 import pytest
-
 from conftest import engine_settings
 
 from snippet_engine.site import SiteSnippets
@@ -77,7 +76,9 @@ def test_provenance_is_what_the_worker_imported_and_the_commit_date(make_site, m
     site = make_site({"hello.py": "print('hello')\n"})
     site.prepare({"page.md": '{{ run("hello.py") }}'})
     code = "import tensorflow, keras, json; print(json.dumps([tensorflow.__version__, keras.__version__]))"
-    imported = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+    imported = json.loads(
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    )
     provenance = site.provenance()
     assert [provenance["tensorflow"], provenance["keras"], provenance["date"]] == [*imported, "2026-01-01"]
 
@@ -87,12 +88,17 @@ def test_diagram_of_a_variable_the_snippet_did_not_leave_fails_naming_the_ones_i
     page = '{{ diagram("net.py", model="model") }}'
     site.prepare({"page.md": page})
     [problem] = site.problems
-    assert problem.message.startswith("snippets/net.py: no built functional or Sequential model in a variable named 'model' (variables holding one: net)")
+    assert problem.message.startswith(
+        "snippets/net.py: no built functional or Sequential model in a variable named 'model' "
+        "(variables holding one: net)"
+    )
     assert "shown on docs/page.md, line 1" in problem.message
 
 
 def test_diagram_of_a_sequential_model_is_a_flowchart_of_its_layers(make_site):
-    site = make_site({"net.py": "import keras\nnet = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, name='out')])\n"})
+    site = make_site(
+        {"net.py": "import keras\nnet = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, name='out')])\n"}
+    )
     page = '{{ diagram("net.py", model="net") }}'
     site.prepare({"page.md": page})
     markdown = site.expand("page.md")

@@ -48,7 +48,10 @@ class SmallSite:
     def build(self, **environment: str) -> subprocess.CompletedProcess:
         return subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict"],
-            cwd=self.root, env={**build_environment(), **environment}, capture_output=True, text=True,
+            cwd=self.root,
+            env={**build_environment(), **environment},
+            capture_output=True,
+            text=True,
         )
 
     def html(self) -> str:
@@ -77,9 +80,21 @@ def test_broken_snippet_fails_the_build_naming_file_line_page_and_error(site):
 @pytest.mark.parametrize(
     "page, snippets, messages",
     [
-        ('# Page\n\nText.\n\n{{ run("nowhere.py") }}\n', {}, ["snippets/nowhere.py does not exist", "shown on docs/index.md, line 5"]),
-        ('# Page\n\n{{ run("code.py:setup") }}\n', {"code.py": "print(1)\n"}, ["snippets/code.py: no section 'setup'", "shown on docs/index.md, line 3"]),
-        ('# Page\n\n{{ run("used.py") }}\n', {"used.py": "print(1)\n", "forgotten.py": "print(2)\n"}, ["snippets/forgotten.py is not shown on any page"]),
+        (
+            '# Page\n\nText.\n\n{{ run("nowhere.py") }}\n',
+            {},
+            ["snippets/nowhere.py does not exist", "shown on docs/index.md, line 5"],
+        ),
+        (
+            '# Page\n\n{{ run("code.py:setup") }}\n',
+            {"code.py": "print(1)\n"},
+            ["snippets/code.py: no section 'setup'", "shown on docs/index.md, line 3"],
+        ),
+        (
+            '# Page\n\n{{ run("used.py") }}\n',
+            {"used.py": "print(1)\n", "forgotten.py": "print(2)\n"},
+            ["snippets/forgotten.py is not shown on any page"],
+        ),
     ],
     ids=["missing-file", "missing-section", "snippet-on-no-page"],
 )
@@ -119,7 +134,11 @@ def test_serve_reruns_an_edited_snippet_with_the_same_worker_and_shows_failures(
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=site.root, env=build_environment(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=site.root,
+        env=build_environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         assert "first version" in _page_when(port, lambda html: "first version" in html)
