@@ -1,8 +1,13 @@
 """Internal links and #anchors of the built site all resolve (scripts/check_links.py)."""
 
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
+import yaml
 from check_links import check_site, site_url_from_config
+from conftest import build_environment
 from mkdocs.utils.yaml import yaml_load
 
 REPO = Path(__file__).resolve().parent.parent
@@ -42,11 +47,23 @@ def test_checker_reports_missing_pages_and_anchors_and_accepts_good_links(tmp_pa
     assert any("/elsewhere/" in p and "outside the site's path" in p for p in problems)
 
 
-def test_strict_build_turns_every_link_warning_into_an_error():
-    config = yaml_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert config["strict"] is True
-    validation = config["validation"]
-    for setting in ("omitted_files", "unrecognized_links", "anchors"):
-        assert validation[setting] in ("warn", "error"), f"validation.{setting} must warn (strict makes it fail)"
-    assert validation.get("not_found", "warn") == "warn"
-    assert validation["absolute_links"] == "relative_to_docs"
+@pytest.mark.parametrize(
+    "link, complaint",
+    [
+        ("other.md#nowhere", "does not contain an anchor '#nowhere'"),
+        ("missing.md", "'missing.md'"),
+        ("/missing/", "/missing/"),
+    ],
+)
+def test_the_sites_own_settings_fail_a_build_on_a_broken_link(tmp_path, link, complaint):
+    real = yaml_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = {"site_name": "Links", "strict": real["strict"], "validation": real["validation"]}
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text(f"# Home\n\n[a link]({link}) and [a good one](other.md#there)\n")
+    (tmp_path / "docs" / "other.md").write_text("# Other\n\n## There\n")
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"], cwd=tmp_path, capture_output=True, text=True, env=build_environment()
+    )
+    assert build.returncode == 1, build.stderr
+    assert complaint in build.stderr

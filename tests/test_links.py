@@ -41,14 +41,6 @@ def test_branch_comes_from_edit_uri():
     assert branch_from_edit_uri(None) == "main"
 
 
-def test_mkdocs_yml_edit_uri_names_the_branch_links_use():
-    from mkdocs.utils.yaml import yaml_load
-
-    config = yaml_load((Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text())
-    assert config["edit_uri"].startswith("edit/")
-    assert branch_from_edit_uri(config["edit_uri"]) == "main"
-
-
 def build_mini_site(tmp_path: Path, publish_snippet: bool) -> subprocess.CompletedProcess:
     """A strict MkDocs build of one page showing the links, with or without the snippet published."""
     (tmp_path / "docs" / "guide").mkdir(parents=True)
