@@ -1,3 +1,4 @@
+# --8<-- [start:lesson]
 import keras
 import matplotlib
 import numpy as np
@@ -61,6 +62,7 @@ print("price, predicted:   ", predictions["price"][:, 0].round(2))
 print("price, true:        ", price[test][:3, 0].round(2))
 print("category, predicted:", predictions["category"].argmax(axis=1))
 print("category, true:     ", category[test][:3])
+# --8<-- [end:lesson]
 
 fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.6), dpi=100, facecolor="white")
 for axis, head, title, loss_name in [
