@@ -150,6 +150,43 @@ def test_failure_is_not_cached_and_the_fixed_snippet_runs_without_cleaning(repo)
     assert repo.result("flaky.py").output == "fixed\n"
 
 
+def test_output_past_the_limit_fails_at_once_naming_snippet_page_and_setting_and_is_not_cached(repo):
+    repo.settings = dataclasses.replace(repo.settings, output_limit=10_000)
+    # Without a limit this would print for ever: the write that passes the limit stops it.
+    repo.write("chatty.py", "print('start')\nwhile True:\n    print('x' * 100)\n")
+    failure = repo.result("chatty.py")
+    assert isinstance(failure, SnippetFailure)
+    assert failure.report().startswith(
+        "snippets/chatty.py, line 3: its printed text passed the limit of 10,000 characters: print less"
+    )
+    assert "extra.snippet_execution.output_limit in mkdocs.yml (now 10,000)" in failure.report()
+    assert "shown on docs/page.md, line 7" in failure.report()
+    assert not list(repo.settings.cache_dir.rglob("*.json"))
+
+
+def test_figures_past_the_limit_fail_too(repo):
+    repo.settings = dataclasses.replace(repo.settings, output_limit=10_000)
+    repo.write("big.py", "open('big.png', 'wb').write(bytes(20_000))\n")
+    assert "its figures passed the limit of 10,000 bytes" in repo.result("big.py").report()
+
+
+def test_summary_table_cut_by_rich_fails_naming_the_snippet_and_the_fix(repo):
+    repo.settings = dataclasses.replace(repo.settings, console_width=60)
+    repo.write(
+        "narrow.py",
+        """
+        import keras
+        first = keras.Input((3,), name="a_rather_long_input_name")
+        second = keras.Input((3,), name="another_long_input_name")
+        merged = keras.layers.Concatenate(name="merge_the_two_inputs")([first, second])
+        keras.Model([first, second], merged).summary()
+    """,
+    )
+    message = repo.result("narrow.py").report()
+    assert message.startswith("snippets/narrow.py (line unknown): a summary table in its output is cut")
+    assert "give the layers shorter names" in message and "extra.snippet_execution.console_width" in message
+
+
 def test_unchanged_rebuild_executes_nothing_and_a_change_reruns_only_that_snippet(repo):
     repo.write("one.py", "print(1)\n")
     repo.write("two.py", "print(2)\n")

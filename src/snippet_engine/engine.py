@@ -197,7 +197,7 @@ def _mismatch(report: dict, expected_error: str | None, settings: EngineSettings
     error = report.get("exception") or {}
     if status == "too_much_output":
         return (
-            f"{error['text']}: print less (a page shows all of it), or raise the limit with "
+            f"{error['excess']}: print less (a page shows all of it), or raise the limit with "
             f"{CONFIG_SECTION}.output_limit in mkdocs.yml (now {settings.output_limit:,})"
         )
     if status == "exited":

@@ -187,6 +187,7 @@ class WorkerPool:
         self.settings = settings
         self._idle: queue.SimpleQueue[Worker] = queue.SimpleQueue()
         self._all: list[Worker] = []
+        self._warming = 0  # warm-ups still starting
         self._lock = threading.Lock()
 
     def run(self, path: Path, local_root: Path, seed: int, timeout: float, output_limit: int) -> dict:
@@ -199,7 +200,10 @@ class WorkerPool:
 
     def warm_up(self, count: int) -> None:
         """Start workers in the background, so the first snippet to run finds one ready."""
-        for _ in range(count - self._idle.qsize()):
+        with self._lock:
+            missing = max(0, count - len(self._all) - self._warming)
+            self._warming += missing
+        for _ in range(missing):
             threading.Thread(target=self._start_idle, daemon=True).start()
 
     def stop(self) -> None:
@@ -209,10 +213,16 @@ class WorkerPool:
             worker.stop()
 
     def _take(self) -> Worker:
-        try:
-            return self._idle.get_nowait()
-        except queue.Empty:
-            return self._start()
+        while True:
+            try:
+                return self._idle.get_nowait()
+            except queue.Empty:
+                pass
+            with self._lock:
+                warming = self._warming
+            if not warming:
+                return self._start()
+            time.sleep(0.1)  # waiting for a worker that is half started beats starting one more
 
     def _start(self) -> Worker:
         worker = Worker(self.settings)
@@ -225,6 +235,9 @@ class WorkerPool:
             self._idle.put(self._start())
         except WorkerFailure as failure:
             log.warning("A snippet worker could not start ahead of time: %s", failure)
+        finally:
+            with self._lock:
+                self._warming -= 1
 
 
 _shared: WorkerPool | None = None

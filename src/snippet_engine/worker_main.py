@@ -113,9 +113,11 @@ def run_snippet(path: Path, local_root: Path, output_limit: int) -> dict:
     excess = _excess(capture.written, warning_lines, images, output_limit)
     if excess:
         # Nothing of an output past its limit is kept: it is neither shown nor cached.
+        # The line is the one that printed past the limit, when printing was the excess.
+        line = outcome.get("exception", {}).get("line")
         return {
             "status": "too_much_output",
-            "exception": {"type": "OutputLimitExceeded", "line": None, "text": excess},
+            "exception": {"type": "OutputLimitExceeded", "line": line, "text": "", "excess": excess},
             "output": "",
             "warnings": [],
             "images": {},
