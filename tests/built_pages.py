@@ -20,9 +20,15 @@ def shown_outputs(site: Path) -> dict[str, list[str]]:
                 following = following.find_next_sibling()
             output = ""
             if following is not None and "snippet-output" in following.get("class", []):
-                output = following.find("code").get_text()
+                output = printed_text(following)
             found.setdefault(name, []).append(output)
     return found
+
+
+def printed_text(output_block) -> str:
+    """What the run printed, as an Output block holds it: its <pre> elements in order (text,
+    and summary tables as printed; their HTML tables are another view of the same text)."""
+    return "".join(code.get_text() for code in output_block.select("pre > code"))
 
 
 def output_texts(site: Path) -> list[tuple[str, str]]:
@@ -30,7 +36,6 @@ def output_texts(site: Path) -> list[tuple[str, str]]:
     texts = []
     for page in sorted(site.rglob("*.html")):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        texts.extend(
-            (str(page.relative_to(site)), block.find("code").get_text()) for block in soup.select("div.snippet-output")
-        )
+        blocks = soup.select("div.snippet-output")
+        texts.extend((str(page.relative_to(site)), printed_text(block)) for block in blocks)
     return texts

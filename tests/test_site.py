@@ -34,7 +34,7 @@ def test_directive_becomes_the_included_code_then_its_output(make_site):
     markdown = site.expand("guide/page.md")
     code, output = markdown.split("\n\n")
     assert code == '```python title="snippets/hello.py" linenums="1" hl_lines="1"\n--8<-- "hello.py"\n```'
-    assert output == '```{ .text .snippet-output .no-copy title="Output" }\nhello\n```'
+    assert output == "```snippet-output\nhello\n```"
 
 
 def test_expansion_inside_a_content_tab_keeps_the_indent(make_site):
@@ -95,12 +95,16 @@ def test_diagram_of_a_variable_the_snippet_did_not_leave_fails_naming_the_ones_i
     assert "shown on docs/page.md, line 1" in problem.message
 
 
-def test_diagram_of_a_sequential_model_is_a_flowchart_of_its_layers(make_site):
+def test_diagram_is_the_layer_graph_in_a_fence_drawn_when_the_page_is_converted(make_site):
     site = make_site(
         {"net.py": "import keras\nnet = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, name='out')])\n"}
     )
-    page = '{{ diagram("net.py", model="net") }}'
-    site.prepare({"page.md": page})
-    markdown = site.expand("page.md")
-    assert markdown.startswith("```mermaid\nflowchart TD\n")
-    assert "<b>out</b><br/>Dense<br/>(None, 1)" in markdown
+    site.prepare({"page.md": '{{ diagram("net.py", model="net") }}'})
+    fence, caption = site.expand("page.md").split("\n\n")
+    drawing = json.loads(fence.removeprefix("```model-diagram\n").removesuffix("\n```"))
+    assert drawing["id"] == "snippets-net-py-net"
+    assert [(layer["name"], layer["type"], layer["shapes"]) for layer in drawing["graph"]["layers"]] == [
+        ("input_layer", "InputLayer", ["(None, 2)"]),
+        ("out", "Dense", ["(None, 1)"]),
+    ]
+    assert caption == "*The model in `net`, drawn when `snippets/net.py` ran for this page.*"

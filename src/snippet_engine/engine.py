@@ -13,6 +13,7 @@ import sysconfig
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from . import terminal
@@ -20,12 +21,11 @@ from .cache import ResultCache, cache_key, engine_fingerprint
 from .directives import Directive
 from .settings import CONFIG_SECTION, EngineSettings
 from .sources import local_sources
+from .summary_tables import SummaryTableError, tables_in
 from .worker import WorkerFailure, WorkerSettings, shared_pool
 
 VERSIONED_PACKAGES = ("tensorflow", "keras", "numpy")
 TRACEBACK_LINES_IN_MESSAGES = 8
-# Characters rich draws summary tables with: a line starting with one is a table line.
-TABLE_LINE_STARTS = tuple("┏┃┡│├└╭╰")
 
 
 @dataclass
@@ -142,7 +142,8 @@ class SnippetEngine:
 
     def _checked(self, job: _Job, report: dict, fresh: bool) -> SnippetResult | SnippetFailure:
         """The result, when the outcome is the one the page declares (then a fresh one is cached)."""
-        problem = _mismatch(report, job.expected_error, self.settings) or _cut_table(report["output"], self.settings)
+        problem = _mismatch(report, job.expected_error, self.settings)
+        problem = problem or _table_problem(report["output"], self.settings)
         if problem:
             error = report.get("exception") or {}
             return SnippetFailure(
@@ -214,18 +215,24 @@ def _mismatch(report: dict, expected_error: str | None, settings: EngineSettings
     return None
 
 
-def _cut_table(output: str, settings: EngineSettings) -> str | None:
+def _table_problem(output: str, settings: EngineSettings) -> str | None:
     """Why a summary table in the output cannot be shown whole, or None.
 
-    rich draws a table no wider than the console: when the columns do not fit, it cuts
-    cell text with "…" (or crops whole lines), and the reader loses what the page is about.
+    Every table is read into rows and cells (the page draws it again as an HTML table),
+    strictly: one that cannot be read fails here, not on a reader's screen. rich draws a
+    table no wider than the console: when the columns do not fit, it cuts cell text with
+    "…", and the reader loses what the page is about.
     """
-    table = [line for line in output.splitlines() if line.startswith(TABLE_LINE_STARTS)]
-    cut = next((line for line in table if "…" in line), None)
-    if cut is None:
-        return None
-    return (
-        f"a summary table in its output is cut to fit a console of {settings.console_width} columns "
-        f"({cut.strip()[:60]}...): give the layers shorter names, pass line_length= to summary(), "
-        f"or widen the console with {CONFIG_SECTION}.console_width in mkdocs.yml"
-    )
+    try:
+        tables = tables_in(output)
+    except SummaryTableError as error:
+        return f"a summary table in its output cannot be read: {error}"
+    for table in tables:
+        cut = next((cell for cell in (*table.header, *chain(*table.rows)) if "…" in cell), None)
+        if cut is not None:
+            return (
+                f"a summary table in its output is cut to fit a console of {settings.console_width} columns "
+                f"({cut!r}): give the layers shorter names, pass line_length= to summary(), "
+                f"or widen the console with {CONFIG_SECTION}.console_width in mkdocs.yml"
+            )
+    return None

@@ -5,11 +5,12 @@ line that includes the file when the page is rendered. Outputs go in fenced
 blocks whose fence is longer than any backtick run in them.
 """
 
+import json
 import re
 
-from .diagrams import mermaid_flowchart
 from .directives import Directive
 from .engine import SnippetFailure, SnippetResult
+from .fences import DIAGRAM_FENCE, OUTPUT_FENCE
 
 NOT_EXECUTED = "[not run: this site was built with SNIPPETS_EXECUTE=0, so no output was produced]"
 
@@ -44,15 +45,18 @@ def result_blocks(result: SnippetResult, figure_links: dict[str, str]) -> str:
 
 
 def diagram_block(graph: dict | None, variable: str, shown_path: str) -> str:
-    """The model as a Mermaid flowchart, or the not-run placeholder when nothing was executed."""
+    """The model's layer graph, drawn as SVG when the page is converted (fences.diagram_fence),
+    or the not-run placeholder when nothing was executed."""
     if graph is None:
         return not_executed_block()
+    # Ids inside the SVG must be unique on the page: one diagram per snippet and variable.
+    drawing = {"id": re.sub(r"\W+", "-", f"{shown_path}-{variable}"), "graph": graph}
     caption = f"*The model in `{variable}`, drawn when `{shown_path}` ran for this page.*"
-    return _fenced(mermaid_flowchart(graph), "mermaid") + "\n\n" + caption
+    return _fenced(json.dumps(drawing, sort_keys=True), DIAGRAM_FENCE) + "\n\n" + caption
 
 
 def not_executed_block() -> str:
-    return _output(NOT_EXECUTED)
+    return _fenced(NOT_EXECUTED, '{ .text .snippet-placeholder .no-copy title="Output" }')
 
 
 def failure_block(failure: SnippetFailure) -> str:
@@ -68,7 +72,8 @@ def indented(markdown: str, indent: str) -> str:
 
 
 def _output(text: str) -> str:
-    return _fenced(text, '{ .text .snippet-output .no-copy title="Output" }')
+    """The printed text, exactly; fences.output_fence makes the Output block of it."""
+    return _fenced(text, OUTPUT_FENCE)
 
 
 def _fenced(text: str, info: str) -> str:

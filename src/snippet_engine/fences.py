@@ -1,0 +1,56 @@
+"""HTML for the two fenced blocks the renderer writes into pages: a snippet's output,
+and a model diagram.
+
+pymdownx.superfences calls these as custom fence formatters (mkdocs.yml names
+them), so they work wherever a fenced block does, inside content tabs too. The
+page's Markdown holds the exact printed text, or the model's layer graph as
+JSON; the HTML is made from it when the page is converted.
+
+An output shows each Keras summary table twice over: as printed (box-drawing
+characters, for wide screens and for copying) and as an HTML table whose cells
+wrap (for phones). CSS shows one or the other by screen width; on a phone the
+printed table is one click away.
+"""
+
+import html
+import json
+
+from .summary_tables import Table, split_output, table_html
+from .svg_diagrams import model_diagram_svg
+
+OUTPUT_FENCE = "snippet-output"
+DIAGRAM_FENCE = "model-diagram"
+
+
+def output_fence(source: str, language: str, class_name: str, options: dict, md, **kwargs) -> str:
+    return output_html(source)
+
+
+def diagram_fence(source: str, language: str, class_name: str, options: dict, md, **kwargs) -> str:
+    drawing = json.loads(source)
+    return f'<div class="model-diagram-box">{model_diagram_svg(drawing["graph"], id_prefix=drawing["id"])}</div>'
+
+
+def output_html(text: str) -> str:
+    """The Output block: a title, then the printed text with each summary table in both forms.
+    Joining the text of its <pre><code> elements in order gives back `text` exactly."""
+    parts = [
+        _summary_html(segment) if isinstance(segment, Table) else _printed(segment.text, "snippet-text")
+        for segment in split_output(text)
+    ]
+    return f'<div class="snippet-output no-copy"><span class="filename">Output</span>{"".join(parts)}</div>'
+
+
+def _summary_html(table: Table) -> str:
+    return (
+        '<div class="summary">'
+        f'<div class="summary-reflow">{table_html(table)}</div>'
+        '<details class="summary-toggle"><summary>Show the table as printed</summary></details>'
+        # "copy": the theme's copy button, which the rest of the Output block does without.
+        f"{_printed(table.text, 'summary-printed copy')}"
+        "</div>"
+    )
+
+
+def _printed(text: str, css_class: str) -> str:
+    return f'<pre class="{css_class}"><code>{html.escape(text, quote=False)}</code></pre>'
