@@ -4,6 +4,7 @@ import socket
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -128,9 +129,10 @@ def test_build_without_execution_shows_a_placeholder_and_starts_no_worker(site):
     assert "SNIPPETS_EXECUTE=0" in site.html() and "print" in site.html()
 
 
-def test_serve_reruns_an_edited_snippet_with_the_same_worker_and_shows_failures(site):
+def test_serve_warms_a_worker_at_start_reruns_edits_with_it_and_keeps_serving_through_errors(site):
     site.page('# Page\n\n{{ run("live.py") }}\n')
     site.snippet("live.py", "print('first version')\n")
+    assert site.build().returncode == 0  # the cache now holds the first version: serving runs nothing
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
@@ -140,18 +142,72 @@ def test_serve_reruns_an_edited_snippet_with_the_same_worker_and_shows_failures(
         stderr=subprocess.STDOUT,
         text=True,
     )
+    log = ServerLog(server)
     try:
         assert "first version" in _page_when(port, lambda html: "first version" in html)
+        log.wait_for("Snippet worker started")  # before any edit: warmed up at start-up
+        assert "Snippets: 0 run, 1 taken from the cache" in log.text()
         site.snippet("live.py", "print('second version')\n")
         assert "second version" in _page_when(port, lambda html: "second version" in html)
         site.snippet("live.py", "raise KeyError('oops')\n")
         broken = _page_when(port, lambda html: "This snippet failed" in html)
         assert "second version" not in broken and "KeyError" in broken
+        site.page('# Page\n\nNow with a typo:\n\n{{ run("live.py" }}\n')
+        assert "Now with a typo" in _page_when(port, lambda html: "Now with a typo" in html)
+        log.wait_for("docs/index.md, line 5: cannot read this directive")
     finally:
         server.terminate()
-        log, _ = server.communicate(timeout=30)
-    assert log.count("Snippet worker started") == 1, log
-    assert "snippets/live.py, line 1: the snippet raised KeyError" in log
+        server.wait(timeout=30)
+    assert log.text().count("Snippet worker started") == 1, log.text()
+    assert "snippets/live.py, line 1: the snippet raised KeyError" in log.text()
+    assert "hooks/mkdocs_hooks.py" not in log.text() and "snippet_engine/" not in log.text(), "a traceback of ours"
+
+
+class ServerLog:
+    """The lines a server prints, collected as they come."""
+
+    def __init__(self, process: subprocess.Popen):
+        self.lines: list[str] = []
+        threading.Thread(target=lambda: self.lines.extend(process.stdout), daemon=True).start()
+
+    def text(self) -> str:
+        return "".join(self.lines)
+
+    def wait_for(self, text: str, timeout: float = 90) -> None:
+        deadline = time.monotonic() + timeout
+        while text not in self.text():
+            assert time.monotonic() < deadline, f"the server never printed {text!r}:\n{self.text()}"
+            time.sleep(0.2)
+
+
+@pytest.mark.parametrize(
+    "setting, message",
+    [
+        ("    timeout: soon\n", "extra.snippet_execution.timeout in mkdocs.yml is 'soon'; write a number of seconds"),
+        ("    colour: red\n", "unknown option extra.snippet_execution.colour in mkdocs.yml"),
+    ],
+)
+def test_a_wrong_setting_fails_the_build_with_one_message_and_no_traceback(site, setting, message):
+    config = site.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("    timeout: 60\n", setting), encoding="utf-8")
+    site.page("# Page\n")
+    build = site.build()
+    assert build.returncode == 1
+    assert message in build.stderr
+    assert "Traceback" not in build.stderr
+
+
+def test_a_malformed_directive_fails_the_build_naming_page_line_and_the_fix(site):
+    site.page('# Page\n\nSee {{ diagram("net.py", model="net") }} here.\n\n{{ run("net.py", colour="red") }}\n')
+    site.snippet("net.py", "print(1)\n")
+    build = site.build()
+    assert build.returncode == 1
+    assert (
+        "docs/index.md, line 3: a diagram directive must stand alone on its line; "
+        'write it as {{ diagram("topic/file.py", model="name") }}' in build.stderr
+    )
+    assert "docs/index.md, line 5: unknown option 'colour' (known: hl_lines, raises, title)" in build.stderr
+    assert "Traceback" not in build.stderr
 
 
 def _free_port() -> int:
