@@ -20,7 +20,7 @@ export SOURCE_DATE_EPOCH
 # mkdocs-material prints a banner about its successor on every build.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint bench clean
+.PHONY: serve build test test-pages lint bench clean
 
 $(INSTALLED): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -40,6 +40,13 @@ LINTED := src hooks scripts tests
 
 test: $(INSTALLED) $(NODE_TOOLS) browser lint
 	$(BIN)/python -m pytest
+
+# The tests that read the built pages: what to run after writing a page.
+PAGE_TESTS := tests/test_site_build.py tests/test_snippets_standalone.py tests/test_diagrams.py \
+	tests/test_notebooks_site.py tests/test_check_links.py tests/test_browser.py
+
+test-pages: $(INSTALLED) browser
+	$(BIN)/python -m pytest $(PAGE_TESTS)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check $(LINTED)
