@@ -101,6 +101,14 @@ def test_one_box_per_layer_and_per_output():
     assert score.find(f"{SVG}text").get("class") == "model-diagram-name"  # the name is the bold line
 
 
+def test_dict_outputs_are_labelled_with_their_keys_in_the_order_written():
+    graph = {**TWO_INPUTS, "outputs": ["score", "joined"], "output_labels": ["rating", "features"]}
+    root = parse(model_diagram_svg(graph))
+    labels = [next(group.iter(f"{SVG}text")).text for group in groups(root, "model-diagram-output")]
+    assert labels == ["rating", "features"]
+    assert "Rating is score. Features is joined." in root.find(f"{SVG}desc").text
+
+
 def test_one_path_per_edge_and_per_output():
     paths = edge_paths(parse(model_diagram_svg(TWO_INPUTS)))
     drawn = [(path.get("data-from"), path.get("data-to")) for path in paths]

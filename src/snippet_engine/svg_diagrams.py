@@ -66,6 +66,8 @@ class _Graph:
     edges: tuple[tuple[str, str], ...]
     inputs: tuple[str, ...]
     outputs: tuple[str, ...]
+    # What each output's box says: its key for a model with dict outputs, else "output N".
+    output_labels: tuple[str, ...]
     # The graph is one of layers, not of calls, so a layer called again on its own output
     # (Sequential([shared, shared])) or after later layers closes a loop. Such edges are drawn
     # apart, back up; the others go down the rows.
@@ -132,7 +134,10 @@ def _read_graph(graph: dict) -> _Graph:
     returning = _loop_closing_edges(names, edges, inputs)
     downward = tuple(edge for index, edge in enumerate(edges) if index not in returning)
     upward = tuple(edge for index, edge in enumerate(edges) if index in returning)
-    return _Graph(layers, edges, inputs, outputs, downward, upward)
+    labels = tuple(map(str, graph.get("output_labels") or [f"output {index}" for index in range(len(outputs))]))
+    if len(labels) != len(outputs):
+        raise ValueError(f"{len(labels)} output labels for {len(outputs)} outputs")
+    return _Graph(layers, edges, inputs, outputs, labels, downward, upward)
 
 
 def _loop_closing_edges(names: list[str], edges: tuple[tuple[str, str], ...], inputs: tuple[str, ...]) -> set[int]:
@@ -177,7 +182,7 @@ def _nodes_and_chains(model: _Graph) -> tuple[dict[Hashable, _Node], list[list[H
         )
     output_row = max(rows.values(), default=-1) + 1
     for index in range(len(model.outputs)):
-        nodes[("output", index)] = _box(("output", index), output_row, (f"output {index}",))
+        nodes[("output", index)] = _box(("output", index), output_row, (model.output_labels[index],))
 
     links = [(("layer", source), ("layer", target)) for source, target in model.downward_edges]
     links += [(("layer", name), ("output", index)) for index, name in enumerate(model.outputs)]
@@ -522,7 +527,10 @@ def _description(model: _Graph) -> str:
         shapes = " and ".join(layer.shapes) or "unknown"
         role = f"takes {', '.join(feeders[layer.name])}" if feeders[layer.name] else "is an input"
         sentences.append(f"{layer.name}, {layer.type}, output shape {shapes}, {role}.")
-    sentences.extend(f"Output {index} is {name}." for index, name in enumerate(model.outputs))
+    sentences.extend(
+        f"{label[0].upper()}{label[1:]} is {name}."
+        for label, name in zip(model.output_labels, model.outputs, strict=True)
+    )
     return " ".join(sentences)
 
 

@@ -184,9 +184,23 @@ def _layer_graph(functional) -> dict:
     return {
         "layers": list(layers.values()),
         "edges": edges,
-        "inputs": [tensor._keras_history.operation.name for tensor in functional._inputs],
-        "outputs": [tensor._keras_history.operation.name for tensor in functional._outputs],
+        **_declared_ends(functional),
     }
+
+
+def _declared_ends(functional) -> dict:
+    """The model's inputs and outputs in the order its author wrote them (Keras keeps dicts
+    of them sorted by key), and for dict outputs their keys, which the diagram shows."""
+    from keras import tree
+
+    def names(tensors) -> list[str]:
+        flat = list(tensors.values()) if isinstance(tensors, dict) else tree.flatten(tensors)
+        return [tensor._keras_history.operation.name for tensor in flat]
+
+    ends = {"inputs": names(functional._inputs_struct), "outputs": names(functional._outputs_struct)}
+    if isinstance(functional._outputs_struct, dict):
+        ends["output_labels"] = list(functional._outputs_struct)
+    return ends
 
 
 def _refuse_os_exit(code=0):
