@@ -20,7 +20,7 @@ from . import terminal
 from .cache import ResultCache, cache_key, engine_fingerprint
 from .directives import Directive
 from .settings import CONFIG_SECTION, EngineSettings
-from .sources import local_sources
+from .sources import SourceFiles, local_sources
 from .summary_tables import SummaryTableError, tables_in
 from .worker import WorkerFailure, WorkerSettings, shared_pool
 
@@ -81,8 +81,10 @@ class _Job:
 
 
 class SnippetEngine:
-    def __init__(self, settings: EngineSettings):
+    def __init__(self, settings: EngineSettings, files: SourceFiles | None = None):
+        """`files` reads each snippet file once for the whole build (the site shares it)."""
         self.settings = settings
+        self.files = files or SourceFiles()
         self.cache = ResultCache(settings.cache_dir)
         self.executed: list[str] = []
 
@@ -170,7 +172,9 @@ class SnippetEngine:
         return report
 
     def _key(self, file: Path) -> str:
-        sources = [(self.settings.shown(source), source.read_bytes()) for source in local_sources(file)]
+        sources = [
+            (self.settings.shown(source), self.files.read(source)) for source in local_sources(file, self.files.read)
+        ]
         settings = {"console_width": self.settings.console_width, "seed": self.settings.seed}
         return cache_key(sources, self._versions, settings, self._engine)
 

@@ -21,7 +21,7 @@ from .notebooks import notebook_bytes, page_notebook
 from .pages import Page, parse_page
 from .selections import SelectionError, first_line
 from .settings import EngineSettings
-from .sources import unused_snippets
+from .sources import SourceFiles, unused_snippets
 
 FIGURES_FOLDER = "snippet-figures"
 DOWNLOADS_FOLDER = "snippets"
@@ -42,7 +42,8 @@ class SiteSnippets:
         """`file_links(path)` gives the Markdown put under each snippet's code (view, download)."""
         self.settings = settings
         self.file_links = file_links
-        self.engine = SnippetEngine(settings)
+        self.files = SourceFiles()
+        self.engine = SnippetEngine(settings, self.files)
         self.pages: dict[str, Page] = {}
         # Each shown snippet file's text, read once per build.
         self.sources: dict[str, str] = {}
@@ -69,7 +70,7 @@ class SiteSnippets:
         )
         self.problems.extend(Problem(failure.report()) for failure in self.directive_failures.values())
         shown_files = {self.settings.snippets_dir / path for path in shown_paths}
-        for unused in unused_snippets(self.settings.snippets_dir, shown_files):
+        for unused in unused_snippets(self.settings.snippets_dir, shown_files, self.files.read):
             relative = unused.relative_to(self.settings.snippets_dir).as_posix()
             directive = f'{{{{ run("{relative}") }}}}'
             self.problems.append(
@@ -122,7 +123,7 @@ class SiteSnippets:
 
     def _read(self, path: str) -> str:
         # Bytes decoded, not read_text: newlines stay as in the file, for the download too.
-        return (self.settings.snippets_dir / path).read_bytes().decode("utf-8")
+        return self.files.read(self.settings.snippets_dir / path).decode("utf-8")
 
     def _check_selection(self, directive: Directive) -> bool:
         try:

@@ -7,10 +7,26 @@ versions are part of the cache key separately.
 """
 
 import ast
+from collections.abc import Callable
 from pathlib import Path
 
+Reader = Callable[[Path], bytes]
 
-def local_sources(snippet: Path) -> list[Path]:
+
+class SourceFiles:
+    """The files snippets are made of, each read from disk once per build."""
+
+    def __init__(self):
+        self._contents: dict[Path, bytes] = {}
+
+    def read(self, path: Path) -> bytes:
+        path = path.resolve()
+        if path not in self._contents:
+            self._contents[path] = path.read_bytes()
+        return self._contents[path]
+
+
+def local_sources(snippet: Path, read: Reader = Path.read_bytes) -> list[Path]:
     """The snippet followed by every local module it imports, directly or not."""
     seen: dict[Path, None] = {}
     pending = [snippet.resolve()]
@@ -19,13 +35,13 @@ def local_sources(snippet: Path) -> list[Path]:
         if path in seen:
             continue
         seen[path] = None
-        pending.extend(_imported_local_modules(path, snippet.resolve().parent))
+        pending.extend(_imported_local_modules(path, snippet.resolve().parent, read))
     return list(seen)
 
 
-def _imported_local_modules(path: Path, folder: Path) -> list[Path]:
+def _imported_local_modules(path: Path, folder: Path, read: Reader) -> list[Path]:
     try:
-        tree = ast.parse(path.read_bytes(), filename=str(path))
+        tree = ast.parse(read(path), filename=str(path))
     except SyntaxError:
         return []  # the run reports the syntax error with its line
     names = []
@@ -46,7 +62,7 @@ def _module_file(folder: Path, dotted_name: str) -> Path | None:
     return None
 
 
-def unused_snippets(snippets_dir: Path, shown: set[Path]) -> list[Path]:
+def unused_snippets(snippets_dir: Path, shown: set[Path], read: Reader = Path.read_bytes) -> list[Path]:
     """Snippet files no page shows and no shown snippet imports."""
-    needed = {source for snippet in shown if snippet.is_file() for source in local_sources(snippet)}
+    needed = {source for snippet in shown if snippet.is_file() for source in local_sources(snippet, read)}
     return sorted(path for path in snippets_dir.rglob("*.py") if path.resolve() not in needed)
