@@ -6,6 +6,7 @@ import numpy as np
 # A fixed seed gives the same initial weights and data on every run.
 keras.utils.set_random_seed(3)
 
+# --8<-- [start:lesson]
 inputs = keras.Input(shape=(3,), name="features")
 trunk = keras.layers.Dense(8, activation="relu", name="trunk")(inputs)
 price = keras.layers.Dense(1, name="price")(trunk)
@@ -30,4 +31,6 @@ for name, value in results.items():
 
 weighted_sum = 1.0 * results["price_loss"] + 0.2 * results["category_loss"]
 print(f"1.0 * price_loss + 0.2 * category_loss = {weighted_sum:.6f}")
+# --8<-- [end:lesson]
+
 assert math.isclose(results["loss"], weighted_sum, rel_tol=1e-6)

@@ -10,13 +10,17 @@ trunk = keras.layers.Dense(8, activation="relu", name="trunk")(inputs)
 price = keras.layers.Dense(1, name="price")(trunk)
 category = keras.layers.Dense(3, activation="softmax", name="category")(trunk)
 model = keras.Model(inputs, [price, category])
-model.compile(
-    optimizer="adam",
-    loss=["mse", "sparse_categorical_crossentropy"],
-    loss_weights=[1.0, 0.2],
-)
 
 # --8<-- [start:lesson]
+def compile_model(run_eagerly):
+    model.compile(
+        optimizer="adam",
+        loss=["mse", "sparse_categorical_crossentropy"],
+        loss_weights=[1.0, 0.2],
+        run_eagerly=run_eagerly,
+    )
+
+
 x = np.random.rand(100, 3).astype("float32")
 y = [np.random.rand(100, 1).astype("float32"), np.random.randint(0, 3, size=(100,))]
 
@@ -31,10 +35,15 @@ def gap(n_samples):
     return (results["loss"] - weighted_sum) / results["loss"]
 
 
+compile_model(run_eagerly=False)  # the default: each step runs as a compiled graph
 print(f" 96 samples = 6 batches of 16:         gap {gap(96):+.4%}")
 print(f"100 samples = 6 batches of 16, then 4: gap {gap(100):+.4%}")
+compile_model(run_eagerly=True)  # each step runs as plain Python
+print(f"100 samples, run_eagerly=True:         gap {gap(100):+.4%}")
 # --8<-- [end:lesson]
 
+assert abs(gap(100)) < 1e-6  # eager: every average weights batches by their size
+compile_model(run_eagerly=False)
 assert abs(gap(96)) < 1e-6
 assert 0.015 < gap(100) < 0.025  # the page says "about 2 %"
 
@@ -50,3 +59,8 @@ whole = model.evaluate(x, y, batch_size=16, verbose=0, return_dict=True)
 assert math.isclose(whole["loss"], np.average([b["loss"] for b in batches], weights=sizes), rel_tol=1e-5)
 assert math.isclose(whole["price_loss"], np.mean([b["price_loss"] for b in batches]), rel_tol=1e-5)
 assert not math.isclose(whole["price_loss"], np.average([b["price_loss"] for b in batches], weights=sizes), rel_tol=1e-3)
+
+# Eagerly, the per-output trackers get each batch's real size, as `loss` does.
+compile_model(run_eagerly=True)
+whole = model.evaluate(x, y, batch_size=16, verbose=0, return_dict=True)
+assert math.isclose(whole["price_loss"], np.average([b["price_loss"] for b in batches], weights=sizes), rel_tol=1e-5)
