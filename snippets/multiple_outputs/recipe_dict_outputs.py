@@ -24,10 +24,10 @@ model.compile(
 x = np.random.rand(64, 4).astype("float32")
 y = {"price": x.sum(axis=1, keepdims=True), "category": (x[:, 0] * 3).astype("int32")}
 history = model.fit(x, y, epochs=3, batch_size=16, verbose=2)
+print("history keys:", list(history.history))
 # --8<-- [end:lesson]
 
 h = history.history
-print("history keys:", list(h))
 assert list(h) == ["category_loss", "loss", "price_loss"]
 assert h["loss"][-1] < h["loss"][0]
 # The total is the weighted sum of the two losses, epoch by epoch (every batch holds 16).
