@@ -19,16 +19,17 @@ def disagreement(y_pred):
 # --8<-- [start:lesson]
 class Consistent(keras.Model):
     def train_step(self, data):  # written for the TensorFlow backend
-        x, y = data
+        x, y, sample_weight = keras.utils.unpack_x_y_sample_weight(data)
         with tf.GradientTape() as tape:
             y_pred = self(x, training=True)
-            loss = self.compute_loss(x=x, y=y, y_pred=y_pred) + 0.1 * disagreement(y_pred)
+            loss = self.compute_loss(x=x, y=y, y_pred=y_pred, sample_weight=sample_weight)
+            loss = loss + 0.1 * disagreement(y_pred)
         gradients = tape.gradient(loss, self.trainable_variables)
         self.optimizer.apply(gradients, self.trainable_variables)
         for metric in self.metrics:
             if metric.name == "loss":
                 metric.update_state(loss)
-        return self.compute_metrics(x, y, y_pred)
+        return self.compute_metrics(x, y, y_pred, sample_weight)
 # --8<-- [end:lesson]
 
 
