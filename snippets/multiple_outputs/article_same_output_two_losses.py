@@ -1,3 +1,4 @@
+# --8<-- [start:lesson]
 import math
 
 import keras
@@ -30,6 +31,8 @@ pred_first, pred_second = testModel.predict(x, verbose=0)
 mse = float(keras.losses.MeanSquaredError()(y_first, pred_first))
 mae = float(keras.losses.MeanAbsoluteError()(y_second, pred_second))
 print(f"mse of output 0: {mse:.6f}   mae of output 1: {mae:.6f}")
+
+# --8<-- [end:lesson]
 
 # Both losses were trained on: the total is their sum ...
 assert math.isclose(results["loss"], mse + mae, rel_tol=1e-5)

@@ -1,3 +1,4 @@
+# --8<-- [start:lesson]
 import keras
 import numpy as np
 
@@ -23,6 +24,8 @@ by_name = model.evaluate(x, {"price": y_price, "category": y_category}, verbose=
 as_list = model.evaluate(x, [y_price, y_category], verbose=0, return_dict=True)
 print("dict targets:", {k: round(v, 4) for k, v in by_name.items()})
 print("list targets:", {k: round(v, 4) for k, v in as_list.items()})
+
+# --8<-- [end:lesson]
 
 # The list was matched to the outputs in sorted key order: category, then price.
 swapped = model.evaluate(x, {"category": y_price, "price": y_category}, verbose=0, return_dict=True)

@@ -1,3 +1,4 @@
+# --8<-- [start:lesson]
 import keras
 import numpy as np
 
@@ -22,5 +23,7 @@ category_after = model.get_layer("category").get_weights()
 print("history keys:", list(history.history))
 unchanged = all(np.array_equal(b, a) for b, a in zip(category_before, category_after))
 print("category head unchanged by training:", unchanged)
+# --8<-- [end:lesson]
+
 assert list(history.history) == ["loss"]
 assert unchanged

@@ -1,3 +1,4 @@
+# --8<-- [start:lesson]
 import keras
 import numpy as np
 
@@ -20,5 +21,7 @@ x = np.random.rand(8, 3).astype("float32")
 y = [np.random.rand(8, 1).astype("float32"), np.random.randint(0, 3, size=(8,))]
 history = model.fit(x, y, epochs=1, verbose=0)
 print(list(history.history))
+# --8<-- [end:lesson]
+
 assert "price_mae" in history.history and "category_accuracy" in history.history
 assert "category_mae" not in history.history and "price_accuracy" not in history.history

@@ -1,3 +1,4 @@
+# --8<-- [start:lesson]
 import keras
 import numpy as np
 
@@ -27,6 +28,8 @@ print("zipped:       ", {k: round(v, 4) for k, v in paired.items()})
 # The reliable way: ask evaluate() for the dict.
 named = model.evaluate(x, y, verbose=0, return_dict=True)
 print("return_dict:  ", {k: round(v, 4) for k, v in named.items()})
+
+# --8<-- [end:lesson]
 
 assert len(values) == len(model.metrics_names) + 1
 assert paired["compile_metrics"] == named["price_loss"]
