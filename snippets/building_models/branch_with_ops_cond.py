@@ -35,32 +35,6 @@ print("functional model with keras.ops.cond, loss per epoch:", [round(v, 4) for 
 assert model.count_params() == 6  # both branches' weights exist: 2 x (2 + 1)
 
 
-# --8<-- [start:per_sample]
-class PickPerSample(PickABranch):
-    """The same choice made for each sample (row) on its own, with keras.ops.where."""
-
-    def call(self, inputs):
-        is_large = keras.ops.mean(inputs, axis=-1, keepdims=True) > 0.5  # one answer per row
-        return keras.ops.where(is_large, self.large(inputs), self.small(inputs))
-
-
-per_sample = PickPerSample(name="per_sample")
-per_batch = model.get_layer("pick")
-per_sample.build((None, 2))
-per_sample.set_weights(per_batch.get_weights())  # same two Dense layers, same weights
-
-sample = np.array([[0.9, 0.9]], dtype="float32")  # clearly "large" on its own
-low = np.array([[0.0, 0.0]] * 3, dtype="float32")  # three companions with a low mean
-together = np.concatenate([sample, low])
-for name, layer in [("cond ", per_batch), ("where", per_sample)]:
-    alone, in_batch = float(layer(sample)[0, 0]), float(layer(together)[0, 0])
-    print(f"{name}: the sample alone {alone:.4f}, the same sample in a low batch {in_batch:.4f}")
-# --8<-- [end:per_sample]
-
-assert not np.allclose(per_batch(sample)[0], per_batch(together)[0])  # depends on the batch
-assert np.allclose(per_sample(sample)[0], per_sample(together)[0])  # does not
-assert np.allclose(per_sample(sample)[0], per_batch(sample)[0])  # same branch when alone
-
 
 # The page's other claims about a Python `if` on a tensor under fit().
 class PythonIf(keras.Model):
