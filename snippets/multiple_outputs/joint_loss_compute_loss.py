@@ -39,19 +39,3 @@ term = float(disagreement(model.predict(x, verbose=0)))
 print(f"loss {r['loss']:.4f} = celsius_loss + fahrenheit_loss + 0.1 x disagreement "
       f"= {r['celsius_loss']:.4f} + {r['fahrenheit_loss']:.4f} + 0.1 x {term:.4f}")
 assert math.isclose(r["loss"], r["celsius_loss"] + r["fahrenheit_loss"] + 0.1 * term, rel_tol=1e-4)
-
-# --8<-- [start:saving]
-model.save("consistent.keras")  # saving needs nothing more
-try:
-    keras.saving.load_model("consistent.keras")
-except TypeError as error:
-    print("without the class:", str(error).split(". ")[0])
-
-loaded = keras.saving.load_model("consistent.keras", custom_objects={"Consistent": Consistent})
-print("with custom_objects:", type(loaded).__name__)
-# --8<-- [end:saving]
-
-assert type(loaded) is Consistent
-assert np.allclose(loaded.predict(x, verbose=0)["celsius"], model.predict(x, verbose=0)["celsius"])
-loaded_r = loaded.evaluate(x, y, batch_size=64, verbose=0, return_dict=True)
-assert math.isclose(loaded_r["loss"], r["loss"], rel_tol=1e-5)  # the loaded model adds the term too
