@@ -36,12 +36,20 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
-DESKTOP = {"width": 1440, "height": 900}
+# 1280 px: the desktop width the site is laid out for (issue 11): every code
+# and output block must fit its box there.
+DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 # A line of a summary table starts with one of these (┏ ┃ ┡ │ ├ └ ...).
 BOX_DRAWING = re.compile(r"^\s*[\u2500-\u257F]")
 CODE_FONT = "JetBrains Mono"
 SECTION_MARKER = re.compile(r"^\s*# --8<-- \[(start|end):[\w-]+\]\s*$")
+# axe-core, the npm package pinned in package.json (make test installs it),
+# injected into each page the tours open. The rules: WCAG 2.0 and 2.1, A and
+# AA, plus the few that Lighthouse's accessibility score also counts.
+AXE_SCRIPT = REPO / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_EXTRA_RULES = ["target-size", "aria-dialog-name"]
 
 CONFIG = yaml_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
 SITE_PATH = urlsplit(CONFIG["site_url"]).path.rstrip("/") + "/"  # e.g. /keras-model-building/
@@ -58,7 +66,7 @@ def serve_site(site_dir: Path) -> http.server.ThreadingHTTPServer:
             path = urlsplit(path).path
             if not path.startswith(SITE_PATH):
                 return str(site_dir / "404-not-under-site-path")
-            return super().translate_path("/" + path[len(SITE_PATH):])
+            return super().translate_path("/" + path[len(SITE_PATH) :])
 
         def send_error(self, code, message=None, explain=None):
             page = site_dir / "404.html"
@@ -134,6 +142,8 @@ class Tour:
     screenshots: list[Path] = field(default_factory=list)
     too_wide: list[str] = field(default_factory=list)
     diagrams: dict[str, int] = field(default_factory=dict)
+    accessibility: list[str] = field(default_factory=list)
+    cut_blocks: list[str] = field(default_factory=list)
 
 
 # Shows the content of every content tab and <details> at once, so that an
@@ -154,7 +164,7 @@ MEASURE_TABLES = """
   // measured on the text itself (a Range), so padding or wrapping shows.
   const startsTable = new RegExp(boxDrawing);
   const tables = [];
-  document.querySelectorAll(".snippet-output pre > code").forEach((code, block) => {
+  document.querySelectorAll(".snippet-output pre > code, .jp-OutputArea-output pre").forEach((code, block) => {
     const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
     const pieces = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode()) pieces.push(node);
@@ -194,7 +204,10 @@ def visit_all_pages(browser, site_url, paths, viewport, scheme, screenshot: bool
     context = browser.new_context(viewport=PHONE if viewport == "phone" else DESKTOP, color_scheme=scheme)
     page = context.new_page()
     origin = site_url[: site_url.index("/", len("http://"))]
-    page.on("request", lambda r: r.url.startswith(origin) or r.url.startswith("data:") or tour.outside_requests.append(r.url))
+    page.on(
+        "request",
+        lambda r: r.url.startswith(origin) or r.url.startswith("data:") or tour.outside_requests.append(r.url),
+    )
     page.on("requestfailed", lambda r: tour.failed_requests.append(f"{r.url}: {r.failure}"))
     page.on("response", lambda r: r.status >= 400 and tour.failed_requests.append(f"{r.url}: HTTP {r.status}"))
     page.on("console", lambda m: m.type == "error" and tour.console_errors.append(f"{page.url}: {m.text}"))
@@ -206,7 +219,6 @@ def visit_all_pages(browser, site_url, paths, viewport, scheme, screenshot: bool
     for path in paths:
         page.goto(site_url + path, wait_until=wait_until)
         page.evaluate("document.fonts.ready.then(() => true)")
-        tour.diagrams[path] = drawn_diagrams(page)
         expected = "slate" if scheme == "dark" else "default"
         assert page.locator("body").get_attribute("data-md-color-scheme") == expected, (
             f"{path}: the palette does not follow the system's {scheme} setting"
@@ -218,7 +230,11 @@ def visit_all_pages(browser, site_url, paths, viewport, scheme, screenshot: bool
             target = SCREENSHOTS / f"{screenshot_name(path)}--{viewport}.png"
             page.screenshot(path=str(target), full_page=True)
             tour.screenshots.append(target)
+        tour.accessibility.extend(f"{path or 'home'}: {problem}" for problem in axe_violations(page))
         page.evaluate(REVEAL_ALL)
+        tour.diagrams[path] = drawn_diagrams(page)  # those in closed tabs too
+        if viewport == "desktop":
+            tour.cut_blocks.extend(f"{path or 'home'}: {block}" for block in page.evaluate(CUT_BLOCKS))
         for table in page.evaluate(MEASURE_TABLES, BOX_DRAWING.pattern):
             tour.tables.append({"page": path, **table})
         if viewport == "desktop" and scheme == "light":
@@ -227,26 +243,47 @@ def visit_all_pages(browser, site_url, paths, viewport, scheme, screenshot: bool
     return tour
 
 
-# The theme replaces each <pre class="mermaid"> holding the flowchart's text by a
-# <div class="mermaid"> whose closed shadow root holds the drawing: drawn means
-# the text is gone and the box has the drawing's height.
-DIAGRAM_DRAWN = (
-    "(block) => block.tagName === 'DIV' && !block.textContent.trim() && block.getBoundingClientRect().height > 100"
-)
+# Model diagrams are inline SVG drawn at build time: drawn means the browser
+# gave the drawing a real size.
+DRAWN_DIAGRAMS = """
+() => [...document.querySelectorAll(".model-diagram-box > svg")]
+  .filter((svg) => svg.getBoundingClientRect().height > 50).length
+"""
 
 
 def drawn_diagrams(page) -> int:
-    """How many model diagrams Mermaid drew on the page (waiting a few seconds for them)."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+    return page.evaluate(DRAWN_DIAGRAMS)
 
-    count = f"() => [...document.querySelectorAll('div.mermaid')].filter({DIAGRAM_DRAWN}).length"
-    expected = page.evaluate("() => document.querySelectorAll('.mermaid').length")
-    if expected:
-        try:
-            page.wait_for_function(f"() => ({count})() >= {expected}", timeout=10_000)
-        except PlaywrightTimeoutError:
-            pass
-    return page.evaluate(count)
+
+# Runs the injected axe-core on the page as the reader sees it (before the
+# tour opens every tab) and returns one line per rule broken.
+RUN_AXE = """
+async ([tags, extraRules]) => {
+  const rules = Object.fromEntries(extraRules.map((id) => [id, { enabled: true }]));
+  const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, rules });
+  return result.violations.map((v) =>
+    `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+}
+"""
+
+
+def axe_violations(page) -> list[str]:
+    page.add_script_tag(content=AXE_SCRIPT.read_text(encoding="utf-8"))
+    return page.evaluate(RUN_AXE, [AXE_TAGS, AXE_EXTRA_RULES])
+
+
+# Code and output blocks whose content is wider than their box: the reader
+# would have to scroll sideways to see the rest (a cut block). Notebook pages'
+# code cells and output areas count too.
+CUT_BLOCKS = """
+() => [...document.querySelectorAll(
+    ".md-typeset pre > code, .jupyter-wrapper .highlight-ipynb pre, .jupyter-wrapper .jp-OutputArea-output")]
+  .filter((box) => box.getClientRects().length && box.scrollWidth > box.clientWidth + 1)
+  .map((box) => {
+    const longest = box.textContent.split("\\n").reduce((a, b) => (b.length > a.length ? b : a), "");
+    return `${box.scrollWidth} px in a ${box.clientWidth} px box: ${JSON.stringify(longest.slice(0, 80))}`;
+  })
+"""
 
 
 def output_block_fonts(cdp) -> list[list[dict]]:
@@ -261,6 +298,8 @@ def output_block_fonts(cdp) -> list[list[dict]]:
 @pytest.fixture(scope="module")
 def tours(browser, site_url, built_site) -> dict[tuple[str, str], Tour]:
     """Every page at desktop and phone width, in the light and the dark palette."""
+    if not AXE_SCRIPT.exists():
+        pytest.fail(f"{AXE_SCRIPT.relative_to(REPO)} is missing: run `npm ci` (make test does)", pytrace=False)
     SCREENSHOTS.mkdir(exist_ok=True)
     for old in SCREENSHOTS.glob("*.png"):
         old.unlink()
@@ -330,11 +369,36 @@ def test_output_blocks_are_drawn_with_the_shipped_code_font_only(tours):
 
 
 def test_every_model_diagram_is_drawn_at_both_widths_in_both_palettes(tours, built_site):
-    expected = {path: (built_site / path / "index.html").read_text(encoding="utf-8").count('<pre class="mermaid">') for path in page_paths(built_site)}
+    expected = {
+        path: (built_site / path / "index.html").read_text(encoding="utf-8").count('<div class="model-diagram-box">')
+        for path in page_paths(built_site)
+    }
     assert sum(expected.values()) >= 3, "the site should draw at least three models"
     for tour in tours.values():
-        missing = {path: f"{tour.diagrams.get(path, 0)} of {count}" for path, count in expected.items() if tour.diagrams.get(path, 0) != count}
+        missing = {
+            path: f"{tour.diagrams.get(path, 0)} of {count}"
+            for path, count in expected.items()
+            if tour.diagrams.get(path, 0) != count
+        }
         assert missing == {}, f"diagrams not drawn ({tour.viewport}, {tour.scheme}): {missing}"
+
+
+def test_axe_finds_no_accessibility_violation_on_any_page_in_either_palette(tours):
+    """WCAG 2.1 A and AA (axe-core), at both widths, light and dark: contrast, names, target sizes..."""
+    problems = [f"{tour.viewport}, {tour.scheme}: {entry}" for tour in tours.values() for entry in tour.accessibility]
+    assert not problems, "axe-core violations:\n" + "\n".join(problems)
+
+
+def test_no_code_or_output_block_is_cut_at_desktop_width(tours):
+    """At 1280 px a reader sees every line whole: no block is wider than its box (notebook pages included)."""
+    problems = [f"{tour.scheme}: {entry}" for tour in tours.values() for entry in tour.cut_blocks]
+    assert not problems, "blocks wider than their box at 1280 px:\n" + "\n".join(problems)
+
+
+def test_notebook_pages_are_in_the_tour(built_site):
+    """The Notebooks pages are visited like the others (every test above covers them)."""
+    notebooks = [path for path in page_paths(built_site) if path.startswith("notebooks/")]
+    assert len(notebooks) >= 10, f"expected the Notebooks pages in the page list, found {notebooks}"
 
 
 def test_no_request_leaves_localhost(tours):
@@ -403,7 +467,9 @@ def is_part_of(copied: str, file: Path) -> bool:
 OPEN_TABS_AROUND = """
 (element) => {
   const blocks = [];
-  for (let el = element.closest(".tabbed-block"); el; el = el.parentElement.closest(".tabbed-block")) blocks.unshift(el);
+  for (let el = element.closest(".tabbed-block"); el; el = el.parentElement.closest(".tabbed-block")) {
+    blocks.unshift(el);
+  }
   for (const block of blocks) {
     const index = [...block.parentElement.children].indexOf(block);
     const set = block.closest(".tabbed-set");
@@ -436,7 +502,8 @@ def test_copy_button_puts_exactly_the_snippet_code_on_the_clipboard(browser, sit
             if copied != full and not is_part_of(copied, file):
                 problems.append(f"{path}: the copy button of {file.relative_to(REPO)} copied {copied[:300]!r}")
         for output in tab.locator(".snippet-output").all():
-            if output.locator("button.md-code__button[data-md-type=copy]").count():
+            # Only a summary table as printed has one (the engine asks for it); other output text has none.
+            if output.locator("pre:not(.summary-printed) button.md-code__button[data-md-type=copy]").count():
                 problems.append(f"{path}: an output block has a copy button")
     context.close()
     assert checked, "no snippet code block (title = file under snippets/) found on any page"
