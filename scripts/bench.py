@@ -4,54 +4,94 @@ Runs on a temporary copy of the repository, so the real cache is untouched.
 Scenarios: cold (empty cache), warm (nothing changed), one snippet changed,
 SNIPPETS_EXECUTE=0, and the naive way (each snippet its own `python` process).
 Targets: warm <= 1.3 x no-execute; cold <= 0.5 x naive once there are 6 snippets or more.
+
+Then Lighthouse (npm lighthouse, pinned in package.json), reported, never a
+target: every page of the built site and a bare mkdocs-material page built by
+the same venv, each served gzip-compressed under the site's path on 127.0.0.1
+as GitHub Pages serves it, with Lighthouse's default (mobile) settings.
 """
 
 import argparse
+import functools
+import gzip
+import http.server
+import json
 import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.utils.yaml import yaml_load
+
+from snippet_engine.project_tree import copy_as_clone, shown_snippets
 
 REPO = Path(__file__).resolve().parent.parent
-from snippet_engine.project_tree import copy_as_clone, shown_snippets
 
 WARM_TARGET = 1.3
 COLD_TARGET = 0.5
 SNIPPETS_FOR_COLD_TARGET = 6
 
+LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Headless, and no calls to Google's hosts at start (they would count as page requests).
+CHROME_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run"
+)
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# Sent compressed, as GitHub Pages does; fonts and images already are.
+COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="runs per scenario (at least 3)")
-    runs = max(3, parser.parse_args().runs)
+    parser.add_argument(
+        "--lighthouse",
+        choices=("yes", "no", "only"),
+        default="yes",
+        help="Lighthouse report after the timings (yes), without them (only), or not at all (no)",
+    )
+    arguments = parser.parse_args()
+    runs = max(3, arguments.runs)
 
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
         project = copy_as_clone(REPO, Path(folder) / "repo")
-        snippets = shown_snippets(project)
-        cache = project / ".cache"
-        changed = project / snippets[0]
-        original = changed.read_text(encoding="utf-8")
-        edits = iter(range(1_000))
+        status = 0 if arguments.lighthouse == "only" else timings(project, runs)
+        if arguments.lighthouse != "no":
+            build(project)  # executed: the timings' last build skipped the snippets
+            lighthouse_section(project / "site", Path(folder))
+        return status
 
-        def cold():
-            shutil.rmtree(cache, ignore_errors=True)
 
-        def change_one():
-            changed.write_text(original + f"\n# bench edit {next(edits)}\n", encoding="utf-8")
+def timings(project: Path, runs: int) -> int:
+    """The build scenarios' medians and whether the targets hold (0 if they do)."""
+    snippets = shown_snippets(project)
+    cache = project / ".cache"
+    changed = project / snippets[0]
+    original = changed.read_text(encoding="utf-8")
+    edits = iter(range(1_000))
 
-        build(project)  # fills the cache for the warm runs and checks the build works at all
-        medians = {
-            "cold build (empty cache)": median_seconds(runs, lambda: build(project), before=cold),
-            "warm build (nothing changed)": median_seconds(runs, lambda: build(project)),
-            "one snippet changed": median_seconds(runs, lambda: build(project), before=change_one),
-            "SNIPPETS_EXECUTE=0": median_seconds(runs, lambda: build(project, SNIPPETS_EXECUTE="0")),
-            f"naive ({len(snippets)} separate python processes)": median_seconds(runs, lambda: run_each(project, snippets)),
-        }
+    def cold():
+        shutil.rmtree(cache, ignore_errors=True)
+
+    def change_one():
+        changed.write_text(original + f"\n# bench edit {next(edits)}\n", encoding="utf-8")
+
+    build(project)  # fills the cache for the warm runs and checks the build works at all
+    medians = {
+        "cold build (empty cache)": median_seconds(runs, lambda: build(project), before=cold),
+        "warm build (nothing changed)": median_seconds(runs, lambda: build(project)),
+        "one snippet changed": median_seconds(runs, lambda: build(project), before=change_one),
+        "SNIPPETS_EXECUTE=0": median_seconds(runs, lambda: build(project, SNIPPETS_EXECUTE="0")),
+        f"naive ({len(snippets)} separate python processes)": median_seconds(runs, lambda: run_each(project, snippets)),
+    }
     return report(medians, runs, len(snippets))
 
 
@@ -60,7 +100,9 @@ def report(medians: dict[str, float], runs: int, snippet_count: int) -> int:
     print(f"Medians of {runs} runs, {snippet_count} snippets:")
     for name, seconds in medians.items():
         print(f"  {name:<42} {seconds:7.2f} s")
-    checks = [(f"warm / no-execute = {warm / no_execute:.2f} (target <= {WARM_TARGET})", warm / no_execute <= WARM_TARGET)]
+    checks = [
+        (f"warm / no-execute = {warm / no_execute:.2f} (target <= {WARM_TARGET})", warm / no_execute <= WARM_TARGET)
+    ]
     cold_ratio = f"cold / naive = {cold / naive:.2f} (target <= {COLD_TARGET}"
     if snippet_count >= SNIPPETS_FOR_COLD_TARGET:
         checks.append((cold_ratio + ")", cold / naive <= COLD_TARGET))
@@ -84,7 +126,9 @@ def median_seconds(runs: int, action: Callable[[], None], before: Callable[[], N
 def build(project: Path, **environment: str) -> None:
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict"],
-        cwd=project, env={**os.environ, "SNIPPETS_EXECUTE": "1", "NO_MKDOCS_2_WARNING": "1", **environment}, check=True,
+        cwd=project,
+        env={**os.environ, "SNIPPETS_EXECUTE": "1", "NO_MKDOCS_2_WARNING": "1", **environment},
+        check=True,
     )
 
 
@@ -92,8 +136,159 @@ def run_each(project: Path, snippets: list[str]) -> None:
     environment = {**os.environ, "COLUMNS": "100", "TF_CPP_MIN_LOG_LEVEL": "3"}
     with tempfile.TemporaryDirectory() as workdir:
         for snippet in snippets:
-            subprocess.run([sys.executable, str(project / snippet)], cwd=workdir, env=environment,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            subprocess.run(
+                [sys.executable, str(project / snippet)],
+                cwd=workdir,
+                env=environment,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+
+
+# --- Lighthouse: reported beside a bare mkdocs-material page, never asserted ---
+
+
+def lighthouse_section(site: Path, scratch: Path) -> int:
+    """Lighthouse on every page of `site` and on a bare mkdocs-material page; prints the table."""
+    if not LIGHTHOUSE.exists() or not Path(CHROMIUM).exists():
+        print(f"\nLighthouse skipped: needs {LIGHTHOUSE.relative_to(REPO)} (npm ci) and a browser at {CHROMIUM}")
+        return 0
+    site_path = (
+        urlsplit(yaml_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path.rstrip("/") + "/"
+    )
+    bare = bare_material_site(scratch / "bare")
+    rows = {}
+    with served(bare, site_path) as url:
+        rows["bare mkdocs-material page"] = lighthouse(url)
+    with served(site, site_path) as url:
+        for path in site_pages(site):
+            rows[path or "home"] = lighthouse(url + path)
+    print_lighthouse_table(rows)
+    return 0
+
+
+def bare_material_site(folder: Path) -> Path:
+    """A one-page mkdocs-material site, built by this venv: what the theme costs alone."""
+    (folder / "docs").mkdir(parents=True)
+    (folder / "docs" / "index.md").write_text("# A bare page\n\nOne paragraph of text.\n", encoding="utf-8")
+    (folder / "mkdocs.yml").write_text("site_name: Bare\ntheme:\n  name: material\n", encoding="utf-8")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet"],
+        cwd=folder,
+        check=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    return folder / "site"
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page, as a path under the site root ("" is the home page)."""
+    pages = (index.parent.relative_to(site).as_posix() for index in site.rglob("index.html"))
+    return sorted(
+        "" if page == "." else page + "/" for page in pages if not {"assets", "search"} & set(page.split("/"))
+    )
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder under a path prefix, compressing text as GitHub Pages does."""
+
+    prefix = "/"
+
+    def translate_path(self, path):
+        path = urlsplit(path).path
+        inside = path[len(self.prefix) - 1 :] if path.startswith(self.prefix) else "/no-such-file"
+        return super().translate_path(inside)
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        kind = self.guess_type(str(path))
+        if (
+            not path.is_file()
+            or "gzip" not in self.headers.get("Accept-Encoding", "")
+            or not kind.startswith(COMPRESSED_TYPES)
+        ):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return _Body(body)
+
+    def log_message(self, format, *args):
+        pass
+
+
+class _Body:
+    """What send_head returns: a file-like body that copyfile can read."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def read(self, size=-1):
+        data, self.data = self.data, b""
+        return data
+
+    def close(self):
+        pass
+
+
+class served:
+    """Context manager: `folder` served at http://127.0.0.1:PORT{prefix}."""
+
+    def __init__(self, folder: Path, prefix: str):
+        handler = type("Handler", (GzipHandler,), {"prefix": prefix})
+        self.server = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(handler, directory=str(folder))
+        )
+        self.prefix = prefix
+
+    def __enter__(self) -> str:
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return f"http://127.0.0.1:{self.server.server_port}{self.prefix}"
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def lighthouse(url: str) -> dict[str, float]:
+    """Lighthouse's category scores (0-100) and the page's transfer size in KB."""
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        "--output-path=stdout",
+        "--quiet",
+        f"--chrome-flags={CHROME_FLAGS}",
+        f"--only-categories={','.join(CATEGORIES)}",
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM})
+    if result.returncode:
+        print(f"  lighthouse failed on {url}: {result.stderr.strip()[-300:]}")
+        return {}
+    report = json.loads(result.stdout)
+    scores = {name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES}
+    return {**scores, "transfer KB": report["audits"]["total-byte-weight"]["numericValue"] / 1024}
+
+
+def print_lighthouse_table(rows: dict[str, dict[str, float]]) -> None:
+    columns = (*CATEGORIES, "transfer KB")
+    width = max(len(name) for name in rows) + 2
+    print(f"\nLighthouse {lighthouse_version()} (mobile preset), pages served gzip-compressed on 127.0.0.1:")
+    print(" " * width + "".join(f"{column:>16}" for column in columns))
+    pages = {name: row for name, row in rows.items() if name != "bare mkdocs-material page"}
+    medians = {column: statistics.median(row[column] for row in pages.values() if row) for column in columns}
+    for name, row in [*rows.items(), ("median of the site's pages", medians)]:
+        cells = "".join(f"{row[column]:>16.0f}" if row else f"{'failed':>16}" for column in columns)
+        print(f"{name:<{width}}{cells}")
+
+
+def lighthouse_version() -> str:
+    return json.loads((REPO / "node_modules" / "lighthouse" / "package.json").read_text(encoding="utf-8"))["version"]
 
 
 if __name__ == "__main__":
