@@ -42,10 +42,15 @@ def output_html(text: str) -> str:
 
 
 def _summary_html(table: Table) -> str:
+    # The toggle comes first so that CSS can swap the two forms when it is open (a sibling
+    # selector reaches only what follows); its label says which form it will show.
     return (
         '<div class="summary">'
+        '<details class="summary-toggle"><summary>'
+        '<span class="summary-show-printed">Show the table as printed</span>'
+        '<span class="summary-show-reflow">Show the table with wrapped cells</span>'
+        "</summary></details>"
         f'<div class="summary-reflow">{table_html(table)}</div>'
-        '<details class="summary-toggle"><summary>Show the table as printed</summary></details>'
         # "copy": the theme's copy button, which the rest of the Output block does without.
         f"{_printed(table.text, 'summary-printed copy')}"
         "</div>"
