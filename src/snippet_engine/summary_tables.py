@@ -387,7 +387,9 @@ def _total_row(label: str, value: str, columns: int) -> str:
 
 def _unwrapped(cell: str) -> str:
     # rich wraps at spaces and drops the space it broke at; a single space puts it back.
-    return " ".join(cell.split("\n"))
+    # A word joiner between "][" keeps a connection such as features[0][0] on one line:
+    # browsers may otherwise break it there, which reads as two connections.
+    return " ".join(cell.split("\n")).replace("][", "]\u2060[")
 
 
 def _slug(name: str) -> str:
