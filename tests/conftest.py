@@ -1,6 +1,7 @@
 """Shared fixtures: the engine's import path, and real builds of the site."""
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -42,29 +43,27 @@ def mkdocs_build(project: Path, site_dir: Path, **environment: str) -> subproces
 
 @dataclass(frozen=True)
 class Builds:
-    """Sites of the same commit built three ways."""
+    """Sites of the same commit, built cold, then warm, then warm from another folder."""
 
-    one_worker: Path
-    two_workers: Path
+    cold: Path
     warm: Path
+    elsewhere: Path
 
 
 @pytest.fixture(scope="session")
 def builds(tmp_path_factory) -> Builds:
-    """Two strict, executed builds with empty caches, side by side, from two copies of the
-    repository at different paths, one with a single snippet worker and one with two;
-    then a warm build of the first copy, which takes every result from its cache."""
+    """A strict, executed build with an empty cache (one worker per core); a warm build of the
+    same copy, which takes every result from its cache; and a warm build of a second copy at
+    another path, given that cache. Whether one worker or several ran a snippet cannot change
+    its output: test_snippets_standalone compares every page output with a fresh process."""
     root = tmp_path_factory.mktemp("builds")
     first = copy_as_clone(REPO, root / "first" / "repo")
     second = copy_as_clone(REPO, root / "second-clone" / "nested" / "repo")
-    running = [
-        mkdocs_build(first, first / "site", SNIPPETS_WORKERS="1"),
-        mkdocs_build(second, second / "site", SNIPPETS_WORKERS="2"),
-    ]
-    for process in running:
-        _finish(process)
+    _finish(mkdocs_build(first, first / "site"))
     _finish(mkdocs_build(first, first / "warm-site"))
-    return Builds(first / "site", second / "site", first / "warm-site")
+    shutil.copytree(first / ".cache", second / ".cache")
+    _finish(mkdocs_build(second, second / "site"))
+    return Builds(first / "site", first / "warm-site", second / "site")
 
 
 def _finish(process: subprocess.Popen) -> str:
@@ -77,4 +76,4 @@ def _finish(process: subprocess.Popen) -> str:
 @pytest.fixture(scope="session")
 def built_site(builds) -> Path:
     """The site as a cold, strict, executed build made it."""
-    return builds.one_worker
+    return builds.cold

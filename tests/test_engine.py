@@ -187,6 +187,26 @@ def test_summary_table_cut_by_rich_fails_naming_the_snippet_and_the_fix(repo):
     assert "give the layers shorter names" in message and "extra.snippet_execution.console_width" in message
 
 
+def test_outputs_do_not_depend_on_how_many_workers_run_the_snippets(repo, tmp_path):
+    code = (
+        "import keras\n"
+        "layer = keras.layers.Dense(2)\n"
+        "layer.build((None, 3))\n"
+        "print(layer.name, layer.kernel.numpy().sum())\n"
+    )
+    names = [f"net{index}.py" for index in range(4)]
+    for name in names:
+        repo.write(name, code)
+    one = dataclasses.replace(repo.settings, workers=1)
+    two = dataclasses.replace(repo.settings, workers=2, cache_dir=tmp_path / "two-workers")
+    by_one = SnippetEngine(one).results([Directive("docs/page.md", 7, "", name) for name in names])
+    by_two_engine = SnippetEngine(two)
+    by_two = by_two_engine.results([Directive("docs/page.md", 7, "", name) for name in names])
+    assert len(by_two_engine.executed) == 4
+    assert [result.output for result in by_one.values()] == [result.output for result in by_two.values()]
+    assert len({result.output for result in by_one.values()}) == 1  # same name and weights in every snippet
+
+
 def test_unchanged_rebuild_executes_nothing_and_a_change_reruns_only_that_snippet(repo):
     repo.write("one.py", "print(1)\n")
     repo.write("two.py", "print(2)\n")
