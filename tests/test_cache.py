@@ -55,6 +55,16 @@ def test_key_changes_with_the_engines_own_code(tmp_path, monkeypatch):
     assert cache_key(SOURCES, VERSIONS, SETTINGS, engine_fingerprint()) != before
 
 
+def test_key_stays_when_only_rendering_code_changes(tmp_path, monkeypatch):
+    engine_copy = tmp_path / "snippet_engine"
+    shutil.copytree(cache.ENGINE_FOLDER, engine_copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "ENGINE_FOLDER", engine_copy)
+    before = cache_key(SOURCES, VERSIONS, SETTINGS, engine_fingerprint())
+    with (engine_copy / "render.py").open("a") as module:
+        module.write("\n# a change in how outputs are shown\n")
+    assert cache_key(SOURCES, VERSIONS, SETTINGS, engine_fingerprint()) == before
+
+
 def test_stored_entry_is_loaded_back(tmp_path):
     results = ResultCache(tmp_path)
     results.store("ab" * 32, {"output": "70\n"})

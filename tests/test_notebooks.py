@@ -126,7 +126,7 @@ def test_cells_follow_the_page_headings_that_have_snippets_and_no_prose():
 def test_first_cell_is_the_title_with_the_versions_that_made_the_outputs():
     title = make_notebook().cells[0]
     assert title.cell_type == "markdown"
-    assert title.source.startswith("# Sequential models\n\nThis notebook was generated from the snippets")
+    assert title.source.startswith("# Sequential models\n\nThe code of the site's page of the same name")
     assert "TensorFlow 2.21.0 and Keras 3.15.1" in title.source
 
 
@@ -136,6 +136,13 @@ def test_setup_cell_resets_keras_and_the_seed_before_each_cell():
     assert 'events.register("pre_run_cell"' in setup.source
     assert "keras.backend.clear_session()" in setup.source
     assert "keras.utils.set_random_seed(77)" in setup.source
+
+
+def test_setup_cell_is_folded_in_colab_and_jupyter_and_tagged_for_the_site_to_hide():
+    setup = make_notebook().cells[1]
+    assert setup.source.startswith("#@title ")  # what Colab's form view shows of it
+    assert setup.metadata["cellView"] == "form" and setup.metadata["jupyter"] == {"source_hidden": True}
+    assert setup.metadata["tags"] == ["setup"]
 
 
 def test_setup_cell_gives_summaries_the_console_width_of_the_build_when_told_it():

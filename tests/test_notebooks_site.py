@@ -48,6 +48,16 @@ def test_notebook_holds_the_pages_snippets_in_order_with_the_pages_outputs(page,
             assert printed == shown
 
 
+def test_the_site_shows_no_set_up_code_on_notebook_pages_but_the_download_has_it(built_site):
+    published = published_notebooks(built_site)
+    assert published
+    for source in published.values():
+        assert "start_like_the_site_build" in source.read_text(encoding="utf-8")
+        rendered = (source.parent / "index.html").read_text(encoding="utf-8")
+        assert "start_like_the_site_build" not in rendered
+        assert "the same layer names and numbers" in rendered
+
+
 def test_notebooks_run_top_to_bottom_in_a_fresh_kernel(built_site, tmp_path):
     notebooks = sorted(published_notebooks(built_site).values())
     assert notebooks

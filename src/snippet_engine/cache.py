@@ -33,11 +33,17 @@ def cache_key(sources: list[tuple[str, bytes]], versions: dict[str, str], settin
     return digest.hexdigest()
 
 
+# The modules that make what a cache entry holds: running a snippet and cleaning its
+# report. The modules that render an entry (Markdown, HTML, SVG, notebooks) read it
+# afresh on every build, so changing them re-runs nothing.
+RESULT_MODULES = ("cache.py", "engine.py", "settings.py", "terminal.py", "worker.py", "worker_main.py")
+
+
 def engine_fingerprint() -> str:
-    """A digest of the engine's own code: changing how snippets run invalidates results."""
+    """A digest of the code that makes results: changing how snippets run invalidates them."""
     digest = hashlib.sha256()
-    for module in sorted(ENGINE_FOLDER.glob("*.py")):
-        digest.update(module.name.encode() + b"\0" + module.read_bytes())
+    for name in RESULT_MODULES:
+        digest.update(name.encode() + b"\0" + (ENGINE_FOLDER / name).read_bytes())
     return digest.hexdigest()
 
 

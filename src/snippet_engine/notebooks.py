@@ -49,6 +49,9 @@ os.environ["COLUMNS"] = os.environ["JUPYTER_COLUMNS"] = "{width}"
 """
 # Colab shows a cell in form view as its #@title line only; Jupyter folds a hidden source.
 FOLDED = {"cellView": "form", "jupyter": {"source_hidden": True}}
+# The site's rendering of the notebooks leaves this cell's code out (mkdocs.yml,
+# mkdocs-jupyter's remove_tag_config); the title cell says what it does.
+SETUP_TAG = "setup"
 
 
 def page_notebook(
@@ -114,8 +117,10 @@ def _require_results(snippets: list[Directive], results: dict[str, SnippetResult
 def _title_cell(title: str, result: SnippetResult) -> nbformat.NotebookNode:
     versions = f"TensorFlow {result.versions['tensorflow']} and Keras {result.versions['keras']}"
     return v4.new_markdown_cell(
-        f"# {title}\n\nThis notebook was generated from the snippets of the site's page, "
-        f"and holds the outputs of the build that ran them with {versions}."
+        f"# {title}\n\nThe code of the site's page of the same name, with the outputs of the build "
+        f"that ran it with {versions}; the explanations are on that page. The first code cell "
+        "(folded) only makes every cell start as the build started each snippet: a fresh Keras "
+        "session and the same seed, so you get the same layer names and numbers."
     )
 
 
@@ -123,6 +128,7 @@ def _setup_cell(seed: int, console_width: int | None) -> nbformat.NotebookNode:
     width = CONSOLE_WIDTH.format(width=console_width) if console_width else ""
     cell = v4.new_code_cell(SETUP_CELL.format(title=SETUP_TITLE, seed=seed, console_width=width))
     cell.metadata.update(FOLDED)
+    cell.metadata["tags"] = [SETUP_TAG]
     return cell
 
 
