@@ -45,24 +45,26 @@ def test_key_changes_with_each_input_that_changes_an_output(sources, versions, s
     )
 
 
-def test_key_changes_with_the_engines_own_code(tmp_path, monkeypatch):
+def key_after_editing(module: str, tmp_path, monkeypatch) -> tuple[str, str]:
+    """The cache key before and after a line is added to `module` in a copy of the engine."""
     engine_copy = tmp_path / "snippet_engine"
     shutil.copytree(cache.ENGINE_FOLDER, engine_copy, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(cache, "ENGINE_FOLDER", engine_copy)
     before = cache_key(SOURCES, VERSIONS, SETTINGS, engine_fingerprint())
-    with (engine_copy / "terminal.py").open("a") as module:
-        module.write("\n# a change in how outputs are cleaned\n")
-    assert cache_key(SOURCES, VERSIONS, SETTINGS, engine_fingerprint()) != before
+    with (engine_copy / module).open("a") as edited:
+        edited.write("\n# an edit\n")
+    return before, cache_key(SOURCES, VERSIONS, SETTINGS, engine_fingerprint())
+
+
+def test_key_changes_with_the_code_that_runs_snippets_and_cleans_their_output(tmp_path, monkeypatch):
+    for module in ("worker_main.py", "terminal.py"):
+        before, after = key_after_editing(module, tmp_path / module, monkeypatch)
+        assert after != before, module
 
 
 def test_key_stays_when_only_rendering_code_changes(tmp_path, monkeypatch):
-    engine_copy = tmp_path / "snippet_engine"
-    shutil.copytree(cache.ENGINE_FOLDER, engine_copy, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(cache, "ENGINE_FOLDER", engine_copy)
-    before = cache_key(SOURCES, VERSIONS, SETTINGS, engine_fingerprint())
-    with (engine_copy / "render.py").open("a") as module:
-        module.write("\n# a change in how outputs are shown\n")
-    assert cache_key(SOURCES, VERSIONS, SETTINGS, engine_fingerprint()) == before
+    before, after = key_after_editing("render.py", tmp_path, monkeypatch)
+    assert after == before
 
 
 def test_stored_entry_is_loaded_back(tmp_path):
