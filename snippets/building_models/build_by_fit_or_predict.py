@@ -1,10 +1,10 @@
+# --8<-- [start:lesson]
 import keras
 import numpy as np
 
 x = np.random.rand(7, 1).astype("float32")
 y = np.random.rand(7, 10).astype("float32")
 
-# --8<-- [start:lesson]
 shapes = {}
 for method in ["fit", "evaluate", "predict"]:
     model = keras.Sequential([keras.layers.Dense(5), keras.layers.Dense(10)])  # no Input: unbuilt
