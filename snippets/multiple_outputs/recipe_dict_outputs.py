@@ -1,9 +1,9 @@
+# --8<-- [start:lesson]
 import keras
 import numpy as np
 
-keras.utils.set_random_seed(1)
+keras.utils.set_random_seed(1)  # the same weights and data on every run
 
-# --8<-- [start:lesson]
 # 1. Build: one input, a shared trunk, one head per task, outputs in a dict.
 inputs = keras.Input(shape=(4,), name="features")
 trunk = keras.layers.Dense(16, activation="relu", name="trunk")(inputs)
