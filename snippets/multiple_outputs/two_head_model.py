@@ -64,18 +64,32 @@ print("category, predicted:", predictions["category"].argmax(axis=1))
 print("category, true:     ", category[test][:3])
 # --8<-- [end:lesson]
 
-fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.6), dpi=100, facecolor="white")
+# The figure: one panel above the other, so that it stays readable on a phone; a
+# transparent background and mid-grey text and axes, readable on light and dark pages.
+plt.rcParams.update({
+    "svg.hashsalt": "fixed",  # the same SVG, byte for byte, on every run
+    "font.size": 15,
+    "text.color": "#808080",
+    "axes.labelcolor": "#808080",
+    "axes.edgecolor": "#808080",
+    "xtick.color": "#808080",
+    "ytick.color": "#808080",
+    "legend.frameon": False,
+})
+fig, (top, bottom) = plt.subplots(2, 1, figsize=(5, 6.5), sharex=True)
 for axis, head, title, loss_name in [
-    (left, "price", "price head (regression)", "mean squared error"),
-    (right, "category", "category head (classification)", "cross-entropy"),
+    (top, "price", "price head (regression)", "mean squared error"),
+    (bottom, "category", "category head (classification)", "cross-entropy"),
 ]:
     epochs = range(1, len(h[f"{head}_loss"]) + 1)
-    axis.plot(epochs, h[f"{head}_loss"], label="training")
-    axis.plot(epochs, h[f"val_{head}_loss"], label="validation", linestyle="--")
-    axis.set(title=title, xlabel="epoch", ylabel=loss_name, facecolor="white")
+    axis.plot(epochs, h[f"{head}_loss"], label="training", color="#3d85c6", linewidth=2.5)
+    axis.plot(epochs, h[f"val_{head}_loss"], label="validation", color="#e69138",
+              linewidth=2.5, linestyle="--")
+    axis.set(title=title, ylabel=loss_name)
     axis.legend()
+bottom.set_xlabel("epoch")
 fig.tight_layout()
-fig.savefig("two_head_losses.png")
+fig.savefig("two_head_losses.svg", transparent=True, metadata={"Date": None})
 
 # Both heads learned: each loss ends well below where it started.
 assert scores["category_accuracy"] > 0.9
