@@ -118,9 +118,10 @@ def _title_cell(title: str, result: SnippetResult) -> nbformat.NotebookNode:
     versions = f"TensorFlow {result.versions['tensorflow']} and Keras {result.versions['keras']}"
     return v4.new_markdown_cell(
         f"# {title}\n\nThe code of the site's page of the same name, with the outputs of the build "
-        f"that ran it with {versions}; the explanations are on that page. The first code cell "
-        "(folded) only makes every cell start as the build started each snippet: a fresh Keras "
-        "session and the same seed, so you get the same layer names and numbers."
+        f"that ran it with {versions}; the explanations are on that page. Cell 1 is a set-up cell "
+        "(folded in Colab and Jupyter, left out of the site's view of this notebook): it makes every "
+        "cell start as the build started each snippet, with a fresh Keras session and the same seed, "
+        "so you get the same layer names and numbers."
     )
 
 
