@@ -37,3 +37,32 @@ mean_of_16 = price_loss([every, every], slice(0, 16))  # the mean over the 16 sa
 
 assert math.isclose(price_loss([rescaled, every], slice(0, 16)), 2 * mean_of_16, rel_tol=1e-5)
 assert price_loss([rescaled, every], slice(16, 32)) == 0.0
+
+# --8<-- [start:mean]
+model.compile(
+    optimizer="adam",
+    loss=[
+        keras.losses.MeanSquaredError(reduction="mean_with_sample_weight"),
+        "sparse_categorical_crossentropy",
+    ],
+)
+step_1 = price_loss([first_half, every], slice(0, 16))
+step_2 = price_loss([first_half, every], slice(16, 32))
+print(f"batch 1 (samples 0-15),  mean_with_sample_weight: {step_1:.4f}")
+print(f"batch 2 (samples 16-31), mean_with_sample_weight: {step_2:.4f}")
+logged = {}
+for batch_size in (32, 16):
+    logged[batch_size] = model.evaluate(
+        x, y, sample_weight=[first_half, every], batch_size=batch_size, verbose=0,
+        return_dict=True,
+    )["price_loss"]
+    print(f"evaluate(batch_size={batch_size}) reports price_loss {logged[batch_size]:.4f}")
+# --8<-- [end:mean]
+
+assert math.isclose(step_1, mean_of_16, rel_tol=1e-5)  # the right mean within batch 1
+assert step_2 == 0.0  # no weights at all: 0, not NaN
+assert math.isclose(logged[32], mean_of_16, rel_tol=1e-5)  # one batch: the right mean
+# Two batches: the logged value averages them (by their sizes, 16 each), not by their weights.
+assert math.isclose(logged[16], (step_1 + step_2) / 2, rel_tol=1e-5)
+assert math.isclose(logged[16], 0.5 * mean_of_16, rel_tol=1e-5)
+assert f"{logged[32]:.4f}" == "0.2135" and f"{logged[16]:.4f}" == "0.1067"
