@@ -76,3 +76,17 @@ try:
     raise AssertionError("expected saving without get_config() to fail")
 except NotImplementedError:
     pass
+
+
+# Only keras.Model subclasses lose the values: Model.__new__ calls super().__new__(cls) without
+# the arguments. A custom Layer with simple arguments records the values it was given.
+class ScaledLayer(keras.layers.Layer):
+    def __init__(self, factor=1.0, **kwargs):
+        super().__init__(**kwargs)
+        self.factor = factor
+
+    def call(self, inputs):
+        return inputs * self.factor
+
+
+assert ScaledLayer(factor=3.0).get_config()["factor"] == 3.0
