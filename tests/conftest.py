@@ -1,5 +1,6 @@
 """Shared fixtures: the engine's import path, and real builds of the site."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -71,6 +72,13 @@ def _finish(process: subprocess.Popen) -> str:
     if process.returncode:
         pytest.fail(f"mkdocs build failed:\n{log}", pytrace=False)
     return log
+
+
+@pytest.fixture(scope="session")
+def cached_reports(builds) -> list[dict]:
+    """Every result the cold build cached: what real snippets printed and drew."""
+    files = sorted((builds.cold.parent / ".cache" / "snippets").glob("*/*.json"))
+    return [json.loads(file.read_text(encoding="utf-8")) for file in files]
 
 
 @pytest.fixture(scope="session")

@@ -1,12 +1,10 @@
 """Model diagrams drawn at build time as SVG: well-formed, complete, laid out as declared, the same every time."""
 
 import copy
-import json
 import re
 import xml.etree.ElementTree as ElementTree
 
 import pytest
-from conftest import REPO
 
 from snippet_engine.svg_diagrams import BOX_PADDING_X, CHARACTER_WIDTH, model_diagram_svg
 
@@ -255,17 +253,9 @@ def test_a_graph_that_names_unknown_layers_is_an_error():
         model_diagram_svg({**TWO_INPUTS, "outputs": ["ghost"]})
 
 
-def cached_graphs() -> list[dict]:
-    files = sorted((REPO / ".cache" / "snippets").glob("**/*.json"))
-    return [
-        graph for file in files for graph in (json.loads(file.read_text(encoding="utf-8")).get("graphs") or {}).values()
-    ]
-
-
-def test_every_cached_model_graph_is_drawn_completely():
-    graphs = cached_graphs()
-    if not graphs:
-        pytest.skip("no model graphs cached in .cache/snippets yet")
+def test_every_model_graph_of_the_site_is_drawn_completely(cached_reports):
+    graphs = [graph for report in cached_reports for graph in report["graphs"].values()]
+    assert graphs
     for graph in graphs:
         root = parse(model_diagram_svg(graph))
         assert len(groups(root, "model-diagram-layer")) == len(graph["layers"])
