@@ -144,6 +144,9 @@ class Tour:
     diagrams: dict[str, int] = field(default_factory=dict)
     accessibility: list[str] = field(default_factory=list)
     cut_blocks: list[str] = field(default_factory=list)
+    # Summary tables drawn as HTML tables (phones): how many, and those with a column off screen.
+    reflowed_tables: int = 0
+    hidden_columns: list[str] = field(default_factory=list)
 
 
 # Shows the content of every content tab and <details> at once, so that an
@@ -231,6 +234,10 @@ def visit_all_pages(browser, site_url, paths, viewport, scheme, screenshot: bool
             page.screenshot(path=str(target), full_page=True)
             tour.screenshots.append(target)
         tour.accessibility.extend(f"{path or 'home'}: {problem}" for problem in axe_violations(page))
+        if viewport == "phone":
+            count, hidden = page.evaluate(SUMMARY_COLUMNS_ON_SCREEN)
+            tour.reflowed_tables += count
+            tour.hidden_columns.extend(f"{path or 'home'}: {problem}" for problem in hidden)
         page.evaluate(REVEAL_ALL)
         tour.diagrams[path] = drawn_diagrams(page)  # those in closed tabs too
         if viewport == "desktop":
@@ -241,6 +248,29 @@ def visit_all_pages(browser, site_url, paths, viewport, scheme, screenshot: bool
             tour.output_fonts.extend((path, fonts) for fonts in output_block_fonts(cdp))
     context.close()
     return tour
+
+
+# On a phone, each summary table is an HTML table whose cells wrap. Every cell
+# must be on screen, without scrolling its box: Param # is what pages talk about.
+# Tabs are shown (a table in a closed tab counts too); the toggles stay closed.
+SUMMARY_COLUMNS_ON_SCREEN = """
+() => {
+  const style = document.createElement("style");
+  style.textContent = ".tabbed-set > .tabbed-content > .tabbed-block { display: block !important; }";
+  document.head.append(style);
+  const shown = [...document.querySelectorAll(".summary-reflow")].filter((box) => box.getClientRects().length);
+  const hidden = [];
+  shown.forEach((box, index) => {
+    const cells = [...box.querySelectorAll("th, td")];
+    const right = Math.max(...cells.map((cell) => cell.getBoundingClientRect().right));
+    if (box.scrollWidth > box.clientWidth + 1 || right > window.innerWidth) {
+      hidden.push(`table ${index + 1}: cells reach ${Math.round(right)} px`);
+    }
+  });
+  style.remove();
+  return [shown.length, hidden];
+}
+"""
 
 
 # Model diagrams are inline SVG drawn at build time: drawn means the browser
@@ -347,6 +377,13 @@ def test_summary_tables_scroll_rather_than_wrap_on_a_phone(tours):
     ]
     assert tours["phone", "light"].tables, "no summary table found on a phone"
     assert not problems, "\n".join(problems)
+
+
+def test_every_column_of_every_summary_table_is_on_a_phones_screen(tours):
+    for scheme in ("light", "dark"):
+        tour = tours["phone", scheme]
+        assert tour.reflowed_tables > 0, "no summary table drawn as an HTML table on a phone"
+        assert not tour.hidden_columns, f"columns off screen ({scheme}):\n" + "\n".join(tour.hidden_columns)
 
 
 def test_pages_fit_the_screen_width_without_sideways_scrolling(tours):
