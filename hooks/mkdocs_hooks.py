@@ -6,18 +6,22 @@ and back. `mkdocs build` stops on the first broken snippet or page; `mkdocs
 serve` shows the error on the page and in the terminal and keeps serving.
 """
 
+import dataclasses
 import logging
 from pathlib import Path
 
+import editions
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 from notebook_pages import NotebookPages
 
+from snippet_engine.editions import Edition, edition_problems, load_editions
 from snippet_engine.links import branch_from_edit_uri, links_markdown
 from snippet_engine.settings import SettingsError, load_settings
-from snippet_engine.site import SiteSnippets
+from snippet_engine.site import Problem, SiteSnippets
+from snippet_engine.wording import wording
 from snippet_engine.worker import WorkerSettings, shared_pool, stop_shared_pool
 
 log = logging.getLogger("mkdocs.hooks.snippets")
@@ -30,6 +34,9 @@ serve_log.addHandler(logging.StreamHandler())
 _command = "build"
 _snippets: SiteSnippets | None = None
 _notebooks = NotebookPages()
+# Every edition of the site, the primary one first; and the one this build makes.
+_editions: list[Edition] = []
+_language = ""
 
 
 def on_startup(command, dirty):
@@ -38,18 +45,36 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    global _snippets
+    global _snippets, _editions, _language
     try:
         settings = load_settings(config.extra.get("snippet_execution"), Path(config.config_file_path).parent)
+        translation = config.extra.get(editions.EDITION_KEY)
+        # Themes without languages (MkDocs' own) make a one-language site.
+        theme_language = config.theme.get("language", "en")
+        _editions = load_editions(config.extra.get("editions"), theme_language, translation)
     except SettingsError as error:
         raise PluginError(str(error)) from None
+    _language = translation or _editions[0].language
+    settings = dataclasses.replace(settings, docs_dir=Path(config.docs_dir))
+    # The words the site's templates add (overrides/), in this edition's language.
+    config.extra["words"] = wording(_language)
+    if len(_editions) > 1:
+        if not config.site_url:
+            raise PluginError("extra.editions in mkdocs.yml needs site_url: each edition is published under it")
+        config.extra["alternate"] = editions.language_links(config, _editions, _language)
+        if _is_primary():
+            # Before anything is built: a title without translation would stop the translation's build.
+            editions.check_nav_titles(config.nav or [], _editions[1:])
     # pymdownx.snippets reads base_path from the working directory; pointing it
     # at the same snippets folder the engine runs keeps one setting, from anywhere.
     config.mdx_configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(settings.snippets_dir)]
     branch = branch_from_edit_uri(config.edit_uri)
     _snippets = SiteSnippets(
         settings,
-        file_links=(lambda path: links_markdown(path, config.repo_url, branch)) if config.repo_url else None,
+        file_links=(lambda path: links_markdown(path, config.repo_url, branch, wording(_language)))
+        if config.repo_url
+        else None,
+        language=_language,
     )
     if _command == "serve" and settings.execute:
         # The first edit should not wait for TensorFlow to be imported.
@@ -59,6 +84,11 @@ def on_config(config):
 # Before mkdocs-jupyter's on_files, which turns the notebooks added here into pages.
 @event_priority(50)
 def on_files(files, config):
+    if _is_primary():
+        editions.exclude_translations(files, _editions)
+    else:
+        for file in editions.primary_static_files(config, files, _editions):
+            files.append(file)
     # Each page's Markdown as on_page_markdown will see it: without its front matter.
     pages = {
         file.src_uri: get_data(Path(file.abs_src_path).read_text(encoding="utf-8-sig"))[0]
@@ -67,7 +97,13 @@ def on_files(files, config):
     _snippets.prepare(pages)
     executed = len(_snippets.engine.executed)
     log.info("Snippets: %d run, %d taken from the cache", executed, len(_snippets.results) - executed)
-    report_problems(_snippets.problems)
+    problems = list(_snippets.problems)
+    if _is_primary():
+        for edition in _editions[1:]:
+            translation = editions.translation_pages(config, edition)
+            mismatches = edition_problems(_snippets.pages, translation, edition.folder, _snippets.settings.shown_page)
+            problems.extend(Problem(message) for message in mismatches)
+    report_problems(problems)
     for path, content in _snippets.generated_files().items():
         files.append(File.generated(config, path, content=content))
     config.extra["outputs_provenance"] = _snippets.provenance()
@@ -93,6 +129,9 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_post_build(config):
     _notebooks.remove_folder()
+    if _is_primary():
+        for edition in _editions[1:]:
+            editions.build_translation(config, edition, _command)
 
 
 def on_serve(server, config, builder):
@@ -103,6 +142,10 @@ def on_serve(server, config, builder):
 def on_shutdown():
     stop_shared_pool()
     _notebooks.remove_folder()
+
+
+def _is_primary() -> bool:
+    return _language == _editions[0].language
 
 
 def report_problems(problems) -> None:

@@ -216,12 +216,12 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _page_when(port: int, ready, timeout: float = 90) -> str:
+def _page_when(port: int, ready, timeout: float = 90, path: str = "") -> str:
     deadline = time.monotonic() + timeout
     html = ""
     while time.monotonic() < deadline:
         try:
-            html = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read().decode()
+            html = urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5).read().decode()
             if ready(html):
                 return html
         except OSError:

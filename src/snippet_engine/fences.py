@@ -17,38 +17,42 @@ import json
 
 from .summary_tables import Table, split_output, table_html
 from .svg_diagrams import model_diagram_svg
+from .wording import Wording, wording
 
 OUTPUT_FENCE = "snippet-output"
 DIAGRAM_FENCE = "model-diagram"
 
 
 def output_fence(source: str, language: str, class_name: str, options: dict, md, **kwargs) -> str:
-    return output_html(source)
+    # The renderer names the page's language in the fence: {{ .snippet-output lang="ko" }}.
+    return output_html(source, wording(kwargs.get("attrs", {}).get("lang", "en")))
 
 
 def diagram_fence(source: str, language: str, class_name: str, options: dict, md, **kwargs) -> str:
     drawing = json.loads(source)
-    return f'<div class="model-diagram-box">{model_diagram_svg(drawing["graph"], id_prefix=drawing["id"])}</div>'
+    svg = model_diagram_svg(drawing["graph"], id_prefix=drawing["id"], words=wording(drawing.get("language", "en")))
+    return f'<div class="model-diagram-box">{svg}</div>'
 
 
-def output_html(text: str) -> str:
+def output_html(text: str, words: Wording) -> str:
     """The Output block: a title, then the printed text with each summary table in both forms.
     Joining the text of its <pre><code> elements in order gives back `text` exactly."""
     parts = [
-        _summary_html(segment) if isinstance(segment, Table) else _printed(segment.text, "snippet-text")
+        _summary_html(segment, words) if isinstance(segment, Table) else _printed(segment.text, "snippet-text")
         for segment in split_output(text)
     ]
-    return f'<div class="snippet-output no-copy"><span class="filename">Output</span>{"".join(parts)}</div>'
+    title = f'<span class="filename">{words.output}</span>'
+    return f'<div class="snippet-output no-copy">{title}{"".join(parts)}</div>'
 
 
-def _summary_html(table: Table) -> str:
+def _summary_html(table: Table, words: Wording) -> str:
     # The toggle comes first so that CSS can swap the two forms when it is open (a sibling
     # selector reaches only what follows); its label says which form it will show.
     return (
         '<div class="summary">'
         '<details class="summary-toggle"><summary>'
-        '<span class="summary-show-printed">Show the table as printed</span>'
-        '<span class="summary-show-reflow">Show the table with wrapped cells</span>'
+        f'<span class="summary-show-printed">{words.show_printed}</span>'
+        f'<span class="summary-show-reflow">{words.show_reflow}</span>'
         "</summary></details>"
         f'<div class="summary-reflow">{table_html(table)}</div>'
         # "copy": the theme's copy button, which the rest of the Output block does without.

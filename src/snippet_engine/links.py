@@ -20,6 +20,8 @@ links are built from them, never typed.
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
+from .wording import ENGLISH, Wording
+
 CSS_CLASS = "snippet-links"
 SNIPPETS_DIR = "snippets"
 
@@ -35,7 +37,7 @@ def _file_path(snippet_path: str) -> PurePosixPath:
     return path
 
 
-def links_markdown(snippet_path: str, repo_url: str, branch: str = "main") -> str:
+def links_markdown(snippet_path: str, repo_url: str, branch: str = "main", words: Wording = ENGLISH) -> str:
     """Markdown for the line under a snippet's code block.
 
     A paragraph of class CSS_CLASS with two links: the file in the repository
@@ -48,8 +50,8 @@ def links_markdown(snippet_path: str, repo_url: str, branch: str = "main") -> st
     view_url = f"{repo_url.rstrip('/')}/blob/{quote(branch)}/{SNIPPETS_DIR}/{quote(str(path))}"
     download_url = f"/{SNIPPETS_DIR}/{quote(str(path))}"
     return (
-        f"[View `{path.name}` in the repository]({view_url}) · "
-        f'[Download]({download_url}){{ download="{path.name}" }}\n'
+        f"[{words.view_in_repository.format(name=path.name)}]({view_url}) · "
+        f'[{words.download}]({download_url}){{ download="{path.name}" }}\n'
         f"{{ .{CSS_CLASS} }}\n"
     )
 
@@ -62,11 +64,11 @@ def colab_url(notebook_path: str, repo_url: str, branch: str = "main") -> str:
     return f"https://colab.research.google.com/github/{repository}/blob/{quote(branch)}/{quote(notebook_path)}"
 
 
-def notebook_links_markdown(download_url: str, colab: str) -> str:
+def notebook_links_markdown(download_url: str, colab: str, words: Wording = ENGLISH) -> str:
     """The line under a page's title: download its notebook, or open it in Colab."""
     return (
-        f'<p class="notebook-links"><a href="{download_url}" download>Download notebook</a> · '
-        f'<a href="{colab}">Open in Colab</a></p>\n'
+        f'<p class="notebook-links"><a href="{download_url}" download>{words.download_notebook}</a> · '
+        f'<a href="{colab}">{words.open_in_colab}</a></p>\n'
     )
 
 

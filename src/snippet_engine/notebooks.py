@@ -16,14 +16,13 @@ from .directives import Directive
 from .engine import SnippetResult
 from .pages import Heading, Page
 from .selections import SECTION_MARKER
+from .wording import ENGLISH, Wording
 
 # Tells nbclient and Jupyter's "run all" to go on past a cell that raises on purpose.
 RAISES_EXCEPTION_TAG = "raises-exception"
-SETUP_TITLE = "Set-up: run every cell as the site's build ran it (fresh Keras session, same seed)"
 SETUP_CELL = """\
 #@title {title}
-# Before each cell: a new Keras session and the build's seed, so layer names and
-# numbers match the site's; warnings filters as they were at the start.
+{comment}
 import warnings
 
 import keras
@@ -42,11 +41,13 @@ def start_like_the_site_build(info):
 
 get_ipython().events.register("pre_run_cell", start_like_the_site_build)"""
 CONSOLE_WIDTH = """
-# Keras sizes summaries from COLUMNS; rich reads a notebook's width from JUPYTER_COLUMNS.
+{comment}
 import os
 
 os.environ["COLUMNS"] = os.environ["JUPYTER_COLUMNS"] = "{width}"
 """
+
+
 # Colab shows a cell in form view as its #@title line only; Jupyter folds a hidden source.
 FOLDED = {"cellView": "form", "jupyter": {"source_hidden": True}}
 # The site's rendering of the notebooks leaves this cell's code out (mkdocs.yml,
@@ -61,16 +62,18 @@ def page_notebook(
     seed: int,
     *,
     console_width: int | None = None,
+    words: Wording = ENGLISH,
 ) -> nbformat.NotebookNode:
     """The page's headings and snippets as notebook cells, with the outputs of the build.
 
     `seed` and `console_width` are the build's settings: the first cell sets them up so
     that re-running the notebook gives the outputs it holds. Without `console_width`,
     Keras summaries take the width of the notebook (Jupyter's, or the environment's).
+    `words` gives the language of the notebook's own cells; the page gives the headings.
     """
     snippets = _first_showings(page.runs)
     _require_results(snippets, results, page.path)
-    cells = [_title_cell(page.title, results[snippets[0].path]), _setup_cell(seed, console_width)]
+    cells = [_title_cell(page.title, results[snippets[0].path], words), _setup_cell(seed, console_width, words)]
     for item in _in_page_order(_headings_with_snippets(page, snippets), snippets):
         if isinstance(item, Heading):
             # Without backticks: mkdocs-jupyter drops inline code from its table of contents.
@@ -78,7 +81,7 @@ def page_notebook(
         else:
             cells.append(_snippet_cell(sources[item.path], results[item.path]))
     _number_code_cells(cells)
-    _give_ids(cells, page.path)
+    _give_ids(cells, f"{words.language}/{page.path}")
     notebook = v4.new_notebook(cells=cells)
     notebook.nbformat, notebook.nbformat_minor = 4, 5
     notebook.metadata = {
@@ -114,20 +117,17 @@ def _require_results(snippets: list[Directive], results: dict[str, SnippetResult
         )
 
 
-def _title_cell(title: str, result: SnippetResult) -> nbformat.NotebookNode:
-    versions = f"TensorFlow {result.versions['tensorflow']} and Keras {result.versions['keras']}"
-    return v4.new_markdown_cell(
-        f"# {title}\n\nThe code of the site's page of the same name, with the outputs of the build "
-        f"that ran it with {versions}; the explanations are on that page. Cell 1 is a set-up cell "
-        "(folded in Colab and Jupyter, left out of the site's view of this notebook): it makes every "
-        "cell start as the build started each snippet, with a fresh Keras session and the same seed, "
-        "so you get the same layer names and numbers."
+def _title_cell(title: str, result: SnippetResult, words: Wording) -> nbformat.NotebookNode:
+    versions = {name: result.versions[name] for name in ("tensorflow", "keras")}
+    return v4.new_markdown_cell(f"# {title}\n\n{words.notebook_introduction.format(**versions)}")
+
+
+def _setup_cell(seed: int, console_width: int | None, words: Wording) -> nbformat.NotebookNode:
+    width = CONSOLE_WIDTH.format(comment=words.notebook_width_comment, width=console_width) if console_width else ""
+    setup = SETUP_CELL.format(
+        title=words.notebook_setup_title, comment=words.notebook_setup_comment, seed=seed, console_width=width
     )
-
-
-def _setup_cell(seed: int, console_width: int | None) -> nbformat.NotebookNode:
-    width = CONSOLE_WIDTH.format(width=console_width) if console_width else ""
-    cell = v4.new_code_cell(SETUP_CELL.format(title=SETUP_TITLE, seed=seed, console_width=width))
+    cell = v4.new_code_cell(setup)
     cell.metadata.update(FOLDED)
     cell.metadata["tags"] = [SETUP_TAG]
     return cell

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 
 from .directives import Directive, lines_outside_fences, read_directives
 
-HEADING = re.compile(r"^ {0,3}(?P<hashes>#{1,3})[ \t]+(?P<text>.+?)[ \t]*$")
+# A heading's text stops before an attribute list: "## 학습 로그 { #reading-the-log }" keeps the
+# original page's anchor in a translation, and the notebook shows only the words.
+HEADING = re.compile(r"^ {0,3}(?P<hashes>#{1,3})[ \t]+(?P<text>.+?)(?:[ \t]+\{:?[ \t]*[#.][^{}]*\})?[ \t]*$")
 
 
 @dataclass(frozen=True)

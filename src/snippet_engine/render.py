@@ -11,8 +11,7 @@ import re
 from .directives import Directive
 from .engine import SnippetFailure, SnippetResult
 from .fences import DIAGRAM_FENCE, OUTPUT_FENCE
-
-NOT_EXECUTED = "[not run: this site was built with SNIPPETS_EXECUTE=0, so no output was produced]"
+from .wording import Wording
 
 
 def code_block(directive: Directive, shown_path: str, first_line: int) -> str:
@@ -22,47 +21,45 @@ def code_block(directive: Directive, shown_path: str, first_line: int) -> str:
     return _fenced(f'--8<-- "{directive.spec}"', "python " + " ".join(attributes))
 
 
-def result_blocks(result: SnippetResult, figure_links: dict[str, str]) -> str:
+def result_blocks(result: SnippetResult, figure_links: dict[str, str], words: Wording) -> str:
     """Output (with the error, if the snippet was meant to raise), warnings, then figures."""
     printed = "\n".join(
         part for part in (result.output.rstrip("\n"), result.error and result.error.rstrip("\n")) if part
     )
-    blocks = [_output(printed)] if printed else []
+    blocks = [_output(printed, words)] if printed else []
     if result.warnings:
-        count = len(result.warnings)
         blocks.append(
             _admonition(
                 "warning",
-                f"Python {'warning' if count == 1 else f'{count} warnings'} raised by this run",
+                words.warnings_title(len(result.warnings)),
                 _fenced("\n".join(result.warnings), "{ .text .snippet-warnings .no-copy }"),
             )
         )
     blocks.extend(
-        f"![Figure {name} written by the snippet above]({link}){{ .snippet-figure }}"
-        for name, link in figure_links.items()
+        f"![{words.figure.format(name=name)}]({link}){{ .snippet-figure }}" for name, link in figure_links.items()
     )
     return "\n\n".join(blocks)
 
 
-def diagram_block(graph: dict | None, variable: str, shown_path: str) -> str:
+def diagram_block(graph: dict | None, variable: str, shown_path: str, words: Wording) -> str:
     """The model's layer graph, drawn as SVG when the page is converted (fences.diagram_fence),
     or the not-run placeholder when nothing was executed."""
     if graph is None:
-        return not_executed_block()
+        return not_executed_block(words)
     # Ids inside the SVG must be unique on the page: one diagram per snippet and variable.
-    drawing = {"id": re.sub(r"\W+", "-", f"{shown_path}-{variable}"), "graph": graph}
-    caption = f"*The model in `{variable}`, drawn when `{shown_path}` ran for this page.*"
-    return _fenced(json.dumps(drawing, sort_keys=True), DIAGRAM_FENCE) + "\n\n" + caption
+    drawing = {"id": re.sub(r"\W+", "-", f"{shown_path}-{variable}"), "graph": graph, "language": words.language}
+    caption = words.diagram_caption.format(variable=variable, path=shown_path)
+    return _fenced(json.dumps(drawing, sort_keys=True, ensure_ascii=False), DIAGRAM_FENCE) + "\n\n" + caption
 
 
-def not_executed_block() -> str:
-    return _fenced(NOT_EXECUTED, '{ .text .snippet-placeholder .no-copy title="Output" }')
+def not_executed_block(words: Wording) -> str:
+    return _fenced(words.not_executed, f'{{ .text .snippet-placeholder .no-copy title="{words.output}" }}')
 
 
-def failure_block(failure: SnippetFailure) -> str:
+def failure_block(failure: SnippetFailure, words: Wording) -> str:
     return _admonition(
         "failure",
-        "This snippet failed: no output is shown until it is fixed",
+        words.failed,
         _fenced(failure.report(), "{ .text .snippet-failure .no-copy }"),
     )
 
@@ -71,9 +68,10 @@ def indented(markdown: str, indent: str) -> str:
     return "\n".join(indent + line if line else line for line in markdown.split("\n"))
 
 
-def _output(text: str) -> str:
-    """The printed text, exactly; fences.output_fence makes the Output block of it."""
-    return _fenced(text, OUTPUT_FENCE)
+def _output(text: str, words: Wording) -> str:
+    """The printed text, exactly; fences.output_fence makes the Output block of it, in the
+    page's language."""
+    return _fenced(text, f'{{ .{OUTPUT_FENCE} lang="{words.language}" }}')
 
 
 def _fenced(text: str, info: str) -> str:

@@ -22,6 +22,7 @@ from .pages import Page, parse_page
 from .selections import SelectionError, first_line
 from .settings import EngineSettings
 from .sources import SourceFiles, unused_snippets
+from .wording import wording
 
 FIGURES_FOLDER = "snippet-figures"
 DOWNLOADS_FOLDER = "snippets"
@@ -38,10 +39,12 @@ class Problem:
 
 
 class SiteSnippets:
-    def __init__(self, settings: EngineSettings, file_links: Callable[[str], str] | None = None):
-        """`file_links(path)` gives the Markdown put under each snippet's code (view, download)."""
+    def __init__(self, settings: EngineSettings, file_links: Callable[[str], str] | None = None, language: str = "en"):
+        """`file_links(path)` gives the Markdown put under each snippet's code (view, download);
+        `language` is the pages' language, for the words of their notebooks."""
         self.settings = settings
         self.file_links = file_links
+        self.words = wording(language)
         self.files = SourceFiles()
         self.engine = SnippetEngine(settings, self.files)
         self.pages: dict[str, Page] = {}
@@ -107,7 +110,12 @@ class SiteSnippets:
             if not results or not all(isinstance(result, SnippetResult) for result in results.values()):
                 continue
             notebook = page_notebook(
-                page, self.sources, results, self.settings.seed, console_width=self.settings.console_width
+                page,
+                self.sources,
+                results,
+                self.settings.seed,
+                console_width=self.settings.console_width,
+                words=self.words,
             )
             made[path] = (page.title, notebook_bytes(notebook))
         return made
@@ -155,20 +163,21 @@ class SiteSnippets:
         if failure is None and isinstance(result, SnippetFailure):
             failure = result
         if failure is not None:
-            return render.indented(render.failure_block(failure), directive.indent)
+            return render.indented(render.failure_block(failure, self.words), directive.indent)
         shown_path = self.settings.shown(directive.path)
         if directive.kind == "diagram":
             graph = result.graphs[directive.model] if result else None
-            return render.indented(render.diagram_block(graph, directive.model, shown_path), directive.indent)
+            block = render.diagram_block(graph, directive.model, shown_path, self.words)
+            return render.indented(block, directive.indent)
         start = first_line(self.sources[directive.path], directive.selection)
         parts = [render.code_block(directive, shown_path, start)]
         if self.file_links:
             parts.append(self.file_links(directive.path))
         if result is None:
-            parts.append(render.not_executed_block())
+            parts.append(render.not_executed_block(self.words))
         else:
             links = {name: _relative(page, _figure_path(directive.path, name)) for name in result.images}
-            parts.append(render.result_blocks(result, links))
+            parts.append(render.result_blocks(result, links, self.words))
         return render.indented("\n\n".join(parts), directive.indent)
 
 

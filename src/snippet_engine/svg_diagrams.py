@@ -28,6 +28,8 @@ import unicodedata
 from collections.abc import Hashable
 from dataclasses import dataclass
 
+from .wording import ENGLISH, Wording
+
 FONT_SIZE = 13  # px, close to Material's code blocks, so a diagram shown at its own width reads like the code
 CHARACTER_WIDTH = 0.6 * FONT_SIZE
 LINE_HEIGHT = 1.4 * FONT_SIZE
@@ -92,7 +94,9 @@ class _Node:
         return not self.lines
 
 
-def model_diagram_svg(graph: dict, *, id_prefix: str | None = None, title: str | None = None) -> str:
+def model_diagram_svg(
+    graph: dict, *, id_prefix: str | None = None, title: str | None = None, words: Wording = ENGLISH
+) -> str:
     """The model's diagram as an inline <svg> element.
 
     graph: {"layers": [{"name", "type", "shapes"}, ...] in graph order, "edges": [[source, target], ...],
@@ -102,19 +106,20 @@ def model_diagram_svg(graph: dict, *, id_prefix: str | None = None, title: str |
 
     id_prefix makes the ids inside the drawing (arrowhead, title, description) unique on a page that
     holds several diagrams; by default it is derived from the graph, so it is stable from build to build.
+    `words` gives the language of the drawing's title, its description and unnamed outputs' labels.
     """
-    model = _read_graph(graph)
+    model = _read_graph(graph, words)
     prefix = id_prefix or "model-diagram-" + hashlib.sha256(json.dumps(graph).encode()).hexdigest()[:10]
     nodes, chains = _nodes_and_chains(model)
     rows = _ordered_rows(nodes, chains, model.inputs)
     _place(rows, chains)
-    return _draw(model, rows, chains, prefix, title)
+    return _draw(model, rows, chains, prefix, title or _default_title(model, words), _description(model, words))
 
 
 # Reading the graph
 
 
-def _read_graph(graph: dict) -> _Graph:
+def _read_graph(graph: dict, words: Wording) -> _Graph:
     raw_layers = graph["layers"]
     if isinstance(raw_layers, dict):
         raw_layers = [{"name": name, **layer} for name, layer in raw_layers.items()]
@@ -134,7 +139,8 @@ def _read_graph(graph: dict) -> _Graph:
     returning = _loop_closing_edges(names, edges, inputs)
     downward = tuple(edge for index, edge in enumerate(edges) if index not in returning)
     upward = tuple(edge for index, edge in enumerate(edges) if index in returning)
-    labels = tuple(map(str, graph.get("output_labels") or [f"output {index}" for index in range(len(outputs))]))
+    unnamed = [words.output_label.format(index=index) for index in range(len(outputs))]
+    labels = tuple(map(str, graph.get("output_labels") or unnamed))
     if len(labels) != len(outputs):
         raise ValueError(f"{len(labels)} output labels for {len(outputs)} outputs")
     return _Graph(layers, edges, inputs, outputs, labels, downward, upward)
@@ -376,7 +382,9 @@ def _gap(left: _Node, right: _Node) -> float:
 # Drawing
 
 
-def _draw(model: _Graph, rows: list[list[_Node]], chains: list[list[Hashable]], prefix: str, title: str | None) -> str:
+def _draw(
+    model: _Graph, rows: list[list[_Node]], chains: list[list[Hashable]], prefix: str, title: str, description: str
+) -> str:
     nodes = [node for row in rows for node in row]
     by_key = {node.key: node for node in nodes}
     returning = [(by_key[("layer", source)], by_key[("layer", target)]) for source, target in model.returning_edges]
@@ -391,8 +399,8 @@ def _draw(model: _Graph, rows: list[list[_Node]], chains: list[list[Hashable]], 
         f' viewBox="0 0 {_number(width)} {_number(height)}" width="{_number(width)}" height="{_number(height)}"'
         # Full size where it fits; narrower containers shrink it down to SMALLEST_SCALE, then scroll.
         f' style="max-width:100%;height:auto;min-width:{_number(width * SMALLEST_SCALE)}px">',
-        f'<title id="{_attribute(ids["title"])}">{_text(title or _default_title(model))}</title>',
-        f'<desc id="{_attribute(ids["desc"])}">{_text(_description(model))}</desc>',
+        f'<title id="{_attribute(ids["title"])}">{_text(title)}</title>',
+        f'<desc id="{_attribute(ids["desc"])}">{_text(description)}</desc>',
         f"<style>{STYLE}</style>",
         f'<defs><marker id="{_attribute(ids["arrow"])}" viewBox="0 0 10 10" refX="10" refY="5"'
         ' markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto">'
@@ -510,32 +518,30 @@ def _box_markup(node: _Node) -> str:
 # Words
 
 
-def _default_title(model: _Graph) -> str:
-    return (
-        f"Diagram of a model with {_count(len(model.inputs), 'input')}, {_count(len(model.layers), 'layer')}"
-        f" and {_count(len(model.outputs), 'output')}"
-    )
+def _default_title(model: _Graph, words: Wording) -> str:
+    counts = {
+        "inputs": words.count(len(model.inputs), "input"),
+        "layers": words.count(len(model.layers), "layer"),
+        "outputs": words.count(len(model.outputs), "output"),
+    }
+    return words.diagram_title.format(**counts)
 
 
-def _description(model: _Graph) -> str:
+def _description(model: _Graph, words: Wording) -> str:
     """The diagram in words, for readers who cannot see it: each layer, what feeds it, the outputs."""
     feeders: dict[str, list[str]] = {layer.name: [] for layer in model.layers}
     for source, target in model.edges:
         feeders[target].append(source)
-    sentences = [f"Inputs, left to right: {', '.join(model.inputs)}." if model.inputs else "The model has no inputs."]
+    sentences = [words.inputs_in_order.format(names=", ".join(model.inputs)) if model.inputs else words.no_inputs]
     for layer in model.layers:
-        shapes = " and ".join(layer.shapes) or "unknown"
-        role = f"takes {', '.join(feeders[layer.name])}" if feeders[layer.name] else "is an input"
-        sentences.append(f"{layer.name}, {layer.type}, output shape {shapes}, {role}.")
-    sentences.extend(
-        f"{label[0].upper()}{label[1:]} is {name}."
-        for label, name in zip(model.output_labels, model.outputs, strict=True)
-    )
+        shapes = words.shapes_joiner.join(layer.shapes) or words.unknown_shape
+        fed_by = feeders[layer.name]
+        role = words.takes.format(names=", ".join(fed_by)) if fed_by else words.is_input
+        sentences.append(words.layer_sentence.format(layer=layer.name, kind=layer.type, shapes=shapes, role=role))
+    for label, name in zip(model.output_labels, model.outputs, strict=True):
+        sentence = words.output_is.format(label=label, name=name)
+        sentences.append(sentence[0].upper() + sentence[1:] if words.capitalized_sentences else sentence)
     return " ".join(sentences)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _number(value: float) -> str:

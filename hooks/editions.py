@@ -1,0 +1,186 @@
+"""The site's translations, built by MkDocs right after the primary edition.
+
+mkdocs.yml describes the site once. A translation (extra.editions) is that same
+configuration with its own pages (docs/<language>/), theme language, titles and
+address (<site>/<language>/). It is built in the same process, right after the
+primary build, so it takes every snippet result from the cache that build has
+just filled: no snippet runs twice, whatever the number of languages.
+MkDocs glue over snippet_engine.editions, kept out of the hook's switchboard.
+"""
+
+import copy
+import posixpath
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils.yaml import yaml_load
+
+from snippet_engine.editions import Edition, translated_nav
+from snippet_engine.pages import Page, parse_page
+
+# Set in a translation's config.extra: which edition that build makes.
+EDITION_KEY = "edition"
+# mkdocs-jupyter's default cache folder.
+JUPYTER_CACHE = ".cache/mkdocs-jupyter"
+
+
+def language_links(config, all_editions: list[Edition], language: str) -> list[dict]:
+    """extra.alternate as the theme reads it, one entry per edition: `link`, its root, whole
+    (search engines want hreflang addresses whole); `path`, that root's path on the server;
+    and `prefix`, the way from this edition's root to that one's, by which the language
+    switcher (overrides/partials/alternate.html) links each page to its translations."""
+    primary = all_editions[0]
+    here = "" if language == primary.language else "../" * primary_depth(all_editions, language)
+    primary_root = config.site_url if language == primary.language else _up(config.site_url, here)
+    links = []
+    for edition in all_editions:
+        folder = "" if edition is primary else edition.folder
+        link = primary_root + folder
+        prefix = "" if edition.language == language else here + folder
+        path = urlsplit(link).path
+        links.append({"name": edition.name, "lang": edition.language, "link": link, "path": path, "prefix": prefix})
+    return links
+
+
+def primary_depth(all_editions: list[Edition], language: str) -> int:
+    """How many folders a translation's root is below the primary edition's root."""
+    edition = next(edition for edition in all_editions if edition.language == language)
+    return edition.folder.count("/")
+
+
+def _up(url: str, steps: str) -> str:
+    return urljoin(url, steps) if steps else url
+
+
+def check_nav_titles(nav: list, translations: list[Edition]) -> None:
+    """PluginError naming every title of the nav that a translation does not translate."""
+    for edition in translations:
+        _, missing = translated_nav(nav, edition)
+        if missing:
+            raise PluginError(
+                f"extra.editions in mkdocs.yml: the {edition.language} edition's nav_titles has no translation for "
+                + ", ".join(repr(title) for title in missing)
+            )
+
+
+def translation_pages(config, edition: Edition) -> dict[str, Page]:
+    """The translation's pages, parsed, keyed by their path under its own folder: the files of
+    docs/<language>/ that its build would render (exclude_docs applies as in the primary)."""
+    folder = Path(config.docs_dir, edition.folder)
+    pages = {}
+    for source in sorted(folder.rglob("*.md")):
+        path = source.relative_to(folder).as_posix()
+        if config.exclude_docs and config.exclude_docs.match_file(path):
+            continue
+        shown = Path(config.docs_dir).name + "/" + edition.folder + path
+        pages[path] = parse_page(source.read_text(encoding="utf-8-sig"), path, shown)
+    return pages
+
+
+def primary_static_files(config, files, all_editions: list[Edition]) -> list[File]:
+    """For a translation's build: the primary edition's stylesheets, fonts and images, published
+    again under the translation, where its pages and the theme look for them. A file of the
+    same path in the translation's folder (an image with translated labels) wins."""
+    docs = Path(config.docs_dir).parent
+    folders = {edition.folder.rstrip("/") for edition in all_editions[1:]}
+    added = []
+    for source in sorted(docs.rglob("*")):
+        path = source.relative_to(docs).as_posix()
+        if source.is_dir() or source.suffix == ".md" or path.split("/", 1)[0] in folders:
+            continue
+        if (config.exclude_docs and config.exclude_docs.match_file(path)) or files.get_file_from_path(path):
+            continue
+        added.append(File(path, str(docs), config.site_dir, config.use_directory_urls))
+    return added
+
+
+def build_translation(config, edition: Edition, command: str) -> None:
+    """Build `edition` into <site_dir>/<language>/, with the primary configuration `config`."""
+    translated = translated_config(config, edition)
+    translated.plugins.on_startup(command=command, dirty=False)
+    try:
+        build(translated)
+    except Abort as error:
+        raise PluginError(f"the {edition.name} edition (docs/{edition.folder}): {error}") from None
+    finally:
+        translated.plugins.on_shutdown()
+
+
+def translated_config(config, edition: Edition):
+    """The primary configuration as `edition` needs it. Read again from mkdocs.yml, so that
+    plugins and extensions are fresh instances; the values the primary build worked out
+    (its site_dir and site_url, which `mkdocs serve` changes) are taken from `config`."""
+    with open(config.config_file_path, "rb") as file:
+        raw = yaml_load(file)
+    nav, _ = translated_nav(raw.get("nav") or [], edition)
+    theme = {**raw["theme"], "language": edition.language}
+    extra = {**config.extra, EDITION_KEY: edition.language}
+    overrides = {
+        "docs_dir": str(Path(config.docs_dir, edition.folder)),
+        "site_dir": str(Path(config.site_dir, edition.folder)),
+        "site_url": config.site_url + edition.folder,
+        "site_name": edition.site_name,
+        "site_description": edition.site_description or raw.get("site_description"),
+        "edit_uri": (raw.get("edit_uri") or "") + edition.folder if raw.get("edit_uri") else None,
+        "nav": nav,
+        "theme": theme,
+        "extra": extra,
+        "strict": config.strict,
+        "markdown_extensions": _translated_extensions(raw.get("markdown_extensions", []), config, edition),
+        "plugins": _translated_plugins(raw.get("plugins", []), edition),
+    }
+    return load_config(config_file=config.config_file_path, **overrides)
+
+
+def _translated_extensions(extensions: list, config, edition: Edition) -> list:
+    """The Markdown extensions, with the files pymdownx.snippets appends to every page (the
+    glossary) taken from the translation: docs/includes/x.md becomes docs/<language>/includes/x.md."""
+    extensions = copy.deepcopy(extensions)
+    docs = Path(config.docs_dir).resolve()
+    for entry in extensions:
+        if not isinstance(entry, dict) or "pymdownx.snippets" not in entry:
+            continue
+        options = entry["pymdownx.snippets"] or {}
+        base = Path(config.config_file_path).parent / (options.get("base_path") or ["."])[0]
+        appended = []
+        for path in options.get("auto_append", []):
+            target = (base / path).resolve()
+            if target.is_relative_to(docs):
+                translated = docs / edition.folder / target.relative_to(docs)
+                if not translated.is_file():
+                    raise PluginError(
+                        f"{target.relative_to(docs.parent)} has no translation: write "
+                        f"{translated.relative_to(docs.parent)}"
+                    )
+                path = posixpath.relpath(translated, base.resolve())
+            appended.append(path)
+        options["auto_append"] = appended
+    return extensions
+
+
+def _translated_plugins(plugins: list, edition: Edition) -> list:
+    """The plugins, with search set to the translation's language, and English beside it:
+    code names (input_shape) are English words in every edition. mkdocs-jupyter gets a cache
+    folder of its own: it deletes every cached notebook that the build it runs in did not use."""
+    plugins = copy.deepcopy(plugins)
+    for index, entry in enumerate(plugins):
+        name, options = (entry, {}) if isinstance(entry, str) else next(iter(entry.items()))
+        options = dict(options or {})
+        if name in ("search", "material/search"):
+            options["lang"] = [edition.language, "en"]
+        elif name == "mkdocs-jupyter":
+            options["cache_dir"] = posixpath.join(options.get("cache_dir", JUPYTER_CACHE), edition.language)
+        plugins[index] = {name: options}
+    return plugins
+
+
+def exclude_translations(files, editions: list[Edition]) -> None:
+    """Keep the translations' folders out of the primary build: they are built on their own."""
+    folders = tuple(edition.folder for edition in editions[1:])
+    for file in files:
+        if file.src_uri.startswith(folders):
+            file.inclusion = InclusionLevel.EXCLUDED

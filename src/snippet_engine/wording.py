@@ -1,0 +1,197 @@
+"""Every word the site's machinery adds to a page, in each language of the site.
+
+The pages' own prose is written by hand in each edition (docs/, docs/ko/); the
+words around what the snippets printed (the Output title, the warnings box,
+the links under the code, the diagrams' descriptions, the 404 page, the footer)
+come from here, so that a translated page has no English left in it but the
+code and what the code printed.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Wording:
+    language: str
+    output: str
+    warnings_one: str
+    # Formatted with {count}.
+    warnings_many: str
+    # Formatted with {name}, the figure's file name.
+    figure: str
+    # Formatted with {variable} and {path}; Markdown.
+    diagram_caption: str
+    not_executed: str
+    failed: str
+    show_printed: str
+    show_reflow: str
+    # Formatted with {name}, the snippet's file name; Markdown.
+    view_in_repository: str
+    download: str
+    download_notebook: str
+    open_in_colab: str
+    notebooks_section: str
+    # The diagrams' words, for readers who cannot see them.
+    # Formatted with {inputs}, {layers} and {outputs}, each a count().
+    diagram_title: str
+    # Formatted with {names}.
+    inputs_in_order: str
+    no_inputs: str
+    # Formatted with {layer}, {kind}, {shapes} and {role}.
+    layer_sentence: str
+    unknown_shape: str
+    # Formatted with {names}.
+    takes: str
+    is_input: str
+    # Formatted with {label} and {name}.
+    output_is: str
+    # Formatted with {index}: an output of a model whose outputs have no names.
+    output_label: str
+    shapes_joiner: str
+    # The theme's pages that the site overrides (overrides/).
+    page_not_found: str
+    no_page_here: str
+    start_from_home: str
+    or_search: str
+    loading_page: str
+    # Formatted with {tensorflow}, {keras}, {python} and {date} (an HTML <time>).
+    provenance: str
+    not_run_provenance: str
+    how_outputs_are_made: str
+    # A page's notebook: its set-up cell's title and comments, and its first cell, formatted
+    # with the {tensorflow} and {keras} versions that ran the snippets.
+    notebook_setup_title: str
+    notebook_setup_comment: str
+    notebook_width_comment: str
+    notebook_introduction: str
+    # Counted things: "input", "layer", "output" -> (one, several), and how a count reads,
+    # formatted with {number} and {noun}.
+    nouns: dict[str, tuple[str, str]]
+    counted: str
+    # Whether a sentence that starts with a name ("price is ...") starts with a capital.
+    capitalized_sentences: bool
+
+    def count(self, number: int, noun: str) -> str:
+        """ "2 layers" or "층 2개": `noun` is one of input, layer, output."""
+        one, several = self.nouns[noun]
+        return self.counted.format(number=number, noun=one if number == 1 else several)
+
+    def warnings_title(self, count: int) -> str:
+        return self.warnings_one if count == 1 else self.warnings_many.format(count=count)
+
+
+ENGLISH = Wording(
+    language="en",
+    output="Output",
+    warnings_one="Python warning raised by this run",
+    warnings_many="Python {count} warnings raised by this run",
+    figure="Figure {name} written by the snippet above",
+    diagram_caption="*The model in `{variable}`, drawn when `{path}` ran for this page.*",
+    not_executed="[not run: this site was built with SNIPPETS_EXECUTE=0, so no output was produced]",
+    failed="This snippet failed: no output is shown until it is fixed",
+    show_printed="Show the table as printed",
+    show_reflow="Show the table with wrapped cells",
+    view_in_repository="View `{name}` in the repository",
+    download="Download",
+    download_notebook="Download notebook",
+    open_in_colab="Open in Colab",
+    notebooks_section="Notebooks",
+    diagram_title="Diagram of a model with {inputs}, {layers} and {outputs}",
+    inputs_in_order="Inputs, left to right: {names}.",
+    no_inputs="The model has no inputs.",
+    layer_sentence="{layer}, {kind}, output shape {shapes}, {role}.",
+    unknown_shape="unknown",
+    takes="takes {names}",
+    is_input="is an input",
+    output_is="{label} is {name}.",
+    output_label="output {index}",
+    shapes_joiner=" and ",
+    page_not_found="Page not found",
+    no_page_here="There is no page at this address. It may have moved when the site was reorganised.",
+    start_from_home="Start from the home page, which lists the learning path.",
+    or_search="Or search for what you were looking for: press <kbd>/</kbd> or use the search box above.",
+    loading_page="Loading the page",
+    provenance="Every output on this site was printed by its example, run with TensorFlow {tensorflow} and "
+    "Keras {keras} on Python {python}; site built on {date} (the date of the commit it was built from).",
+    not_run_provenance="This build did not run the examples (SNIPPETS_EXECUTE=0), so it names no versions.",
+    how_outputs_are_made="How outputs are made",
+    notebook_setup_title="Set-up: run every cell as the site's build ran it (fresh Keras session, same seed)",
+    notebook_setup_comment="# Before each cell: a new Keras session and the build's seed, so layer names and\n"
+    "# numbers match the site's; warnings filters as they were at the start.",
+    notebook_width_comment="# Keras sizes summaries from COLUMNS; rich reads a notebook's width from JUPYTER_COLUMNS.",
+    notebook_introduction=(
+        "The code of the site's page of the same name, with the outputs of the build that ran it "
+        "with TensorFlow {tensorflow} and Keras {keras}; the explanations are on that page. Cell 1 is "
+        "a set-up cell (folded in Colab and Jupyter, left out of the site's view of this notebook): "
+        "it makes every cell start as the build started each snippet, with a fresh Keras session "
+        "and the same seed, so you get the same layer names and numbers."
+    ),
+    nouns={"input": ("input", "inputs"), "layer": ("layer", "layers"), "output": ("output", "outputs")},
+    counted="{number} {noun}",
+    capitalized_sentences=True,
+)
+
+KOREAN = Wording(
+    language="ko",
+    output="출력",
+    warnings_one="이 실행에서 발생한 Python 경고",
+    warnings_many="이 실행에서 발생한 Python 경고 {count}개",
+    figure="위 예제 코드가 그린 그림 {name}",
+    diagram_caption="*`{variable}`에 담긴 모델입니다. 이 페이지를 빌드하며 `{path}`를 실행했을 때 그렸습니다.*",
+    not_executed="[실행하지 않음: 이 사이트는 SNIPPETS_EXECUTE=0으로 빌드되어 출력이 없습니다]",
+    failed="이 예제 코드가 실패했습니다. 고칠 때까지 출력을 보여 주지 않습니다",
+    show_printed="출력된 그대로 표 보기",
+    show_reflow="칸을 줄바꿈한 표로 보기",
+    view_in_repository="저장소에서 `{name}` 보기",
+    download="내려받기",
+    download_notebook="노트북 내려받기",
+    open_in_colab="Colab에서 열기",
+    notebooks_section="노트북",
+    diagram_title="{inputs}, {layers}, {outputs}인 모델의 다이어그램",
+    inputs_in_order="입력(왼쪽부터): {names}.",
+    no_inputs="이 모델에는 입력이 없습니다.",
+    layer_sentence="{layer}: {kind}, 출력 형태 {shapes}, {role}.",
+    unknown_shape="알 수 없음",
+    takes="{names}의 출력을 받음",
+    is_input="입력",
+    output_is="{label}은(는) {name}입니다.",
+    output_label="출력 {index}",
+    shapes_joiner=", ",
+    page_not_found="페이지를 찾을 수 없습니다",
+    no_page_here="이 주소에는 페이지가 없습니다. 사이트를 정리하면서 옮겨졌을 수 있습니다.",
+    start_from_home="학습 순서가 정리된 첫 페이지에서 시작해 보세요.",
+    or_search="또는 찾던 내용을 검색해 보세요. <kbd>/</kbd> 키를 누르거나 위의 검색 창을 쓰면 됩니다.",
+    loading_page="페이지를 불러오는 중",
+    provenance="이 사이트의 모든 출력은 각 예제를 Python {python}에서 TensorFlow {tensorflow}, Keras {keras}로 "
+    "실행해 얻은 것입니다. 사이트는 {date}에 빌드했습니다(빌드한 커밋의 날짜).",
+    not_run_provenance="이 빌드는 예제를 실행하지 않았으므로(SNIPPETS_EXECUTE=0) 버전을 밝히지 않습니다.",
+    how_outputs_are_made="출력을 만드는 방법",
+    notebook_setup_title="준비: 모든 셀을 사이트 빌드와 똑같이 실행합니다 (새 Keras 세션, 같은 시드)",
+    notebook_setup_comment="# 셀마다 실행 전에 Keras 세션을 새로 열고 빌드와 같은 시드를 정합니다. 그래서 층 이름과\n"
+    "# 숫자가 사이트와 같게 나옵니다. 경고 필터도 처음 상태로 되돌립니다.",
+    notebook_width_comment="# Keras는 COLUMNS로 요약 표의 너비를 정하고,\n"
+    "# rich는 노트북의 너비를 JUPYTER_COLUMNS에서 읽습니다.",
+    notebook_introduction=(
+        "사이트에서 같은 이름의 페이지가 보여 주는 코드와, 그 코드를 TensorFlow {tensorflow}, "
+        "Keras {keras}로 실행한 빌드의 출력입니다. 설명은 그 페이지에 있습니다. 1번 셀은 준비 "
+        "셀입니다(Colab과 Jupyter에서는 접혀 있고, 사이트에 보이는 이 노트북에서는 빠져 있습니다). "
+        "이 셀은 빌드가 예제 코드를 하나씩 실행할 때처럼 셀마다 새 Keras 세션과 같은 시드로 "
+        "시작하게 해서, 층 이름과 숫자가 똑같이 나오게 합니다."
+    ),
+    nouns={"input": ("입력", "입력"), "layer": ("층", "층"), "output": ("출력", "출력")},
+    counted="{noun} {number}개",
+    capitalized_sentences=False,
+)
+
+WORDINGS = {wording.language: wording for wording in (ENGLISH, KOREAN)}
+
+
+def wording(language: str) -> Wording:
+    """The words for pages in `language`; ValueError naming the languages there are words for."""
+    try:
+        return WORDINGS[language]
+    except KeyError:
+        raise ValueError(
+            f"no words for the language {language!r}: add them to src/snippet_engine/wording.py "
+            f"(there are words for {', '.join(sorted(WORDINGS))})"
+        ) from None

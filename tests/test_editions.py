@@ -1,0 +1,248 @@
+"""The site's editions: settings, the check that a translation shows what its original shows,
+and, in real builds of a small site, one run of each snippet for every language."""
+
+import re
+import subprocess
+import sys
+import textwrap
+from urllib.parse import urlsplit
+
+import pytest
+from built_pages import output_texts
+from conftest import REPO, build_environment
+from mkdocs.utils.yaml import yaml_load
+from test_mkdocs_hooks import ServerLog, SmallSite, _free_port, _page_when
+
+from snippet_engine.editions import Edition, edition_problems, load_editions, translated_nav
+from snippet_engine.pages import parse_page
+from snippet_engine.settings import SettingsError
+
+KOREAN = {"language": "ko", "name": "한국어", "site_name": "작은 사이트", "nav_titles": {"Home": "홈"}}
+
+
+def pages(**markdown: str) -> dict:
+    return {f"{name}.md": parse_page(textwrap.dedent(text), f"{name}.md") for name, text in markdown.items()}
+
+
+def shown(path: str) -> str:
+    return f"docs/{path}"
+
+
+def test_editions_are_read_with_the_primary_first():
+    editions = load_editions([{"language": "en", "name": "English"}, KOREAN], "en")
+    assert [edition.language for edition in editions] == ["en", "ko"]
+    assert editions[1].folder == "ko/" and editions[1].nav_titles == {"Home": "홈"}
+    assert load_editions(None, "en") == [Edition("en", "en")]
+
+
+@pytest.mark.parametrize(
+    "raw, message",
+    [
+        ({"language": "en"}, "extra.editions in mkdocs.yml must be a list"),
+        ([{"language": "ko", "name": "한국어"}], "starts with 'ko', but theme.language is 'en'"),
+        ([{"language": "en", "name": "English"}, {**KOREAN, "colour": "red"}], "unknown option 'colour'"),
+        ([{"language": "en", "name": "English"}, {"language": "ko", "name": "한국어"}], "has no 'site_name'"),
+        ([{"language": "en", "name": "English"}, {**KOREAN, "language": "../x"}], "write a language code"),
+        ([{"language": "en", "name": "English"}, KOREAN, KOREAN], "lists 'ko' twice"),
+    ],
+)
+def test_a_wrong_editions_setting_says_what_to_write(raw, message):
+    with pytest.raises(SettingsError, match=re.escape(message)):
+        load_editions(raw, "en")
+
+
+def test_the_nav_is_translated_title_by_title_and_missing_titles_are_named():
+    edition = Edition("ko", "한국어", nav_titles={"Home": "홈", "Guide": "안내"})
+    nav = [{"Home": "index.md"}, {"Guide": [{"Start": "guide/start.md"}, "guide/more.md"]}]
+    translated, missing = translated_nav(nav, edition)
+    assert translated == [{"홈": "index.md"}, {"안내": [{"Start": "guide/start.md"}, "guide/more.md"]}]
+    assert missing == ["Start"]
+
+
+def test_editions_that_show_the_same_snippets_agree_whatever_the_titles():
+    original = pages(index='# Page\n\n{{ run("a.py", title="First") }}\n\nText.\n\n{{ diagram("a.py", model="m") }}\n')
+    translated = pages(index='# 페이지\n\n설명.\n\n{{ run("a.py", title="처음") }}\n{{ diagram("a.py", model="m") }}\n')
+    assert edition_problems(original, translated, "ko/", shown) == []
+
+
+def test_a_page_on_one_side_only_is_named_with_the_file_to_write():
+    original = pages(index="# Page\n", guide="# Guide\n")
+    translated = pages(index="# 페이지\n", extra="# 덤\n")
+    assert edition_problems(original, translated, "ko/", shown) == [
+        "docs/guide.md has no translation: write docs/ko/guide.md, showing the same snippets in the same order",
+        "docs/ko/extra.md translates no page: docs/extra.md does not exist (renamed?)",
+    ]
+
+
+@pytest.mark.parametrize(
+    "translated, problem",
+    [
+        (
+            '{{ run("b.py") }}\n{{ run("a.py") }}\n',
+            'line 1 has run("b.py") where line 1 of the original has run("a.py") (only a title may differ)',
+        ),
+        (
+            '{{ run("a.py", hl_lines="2") }}\n{{ run("b.py") }}\n',
+            'line 1 has run("a.py", hl_lines="2") where line 1 of the original has run("a.py")',
+        ),
+        ('{{ run("a.py") }}\n', 'run("b.py") (line 2 of the original) and any after it are missing'),
+        (
+            '{{ run("a.py") }}\n{{ run("b.py") }}\n{{ run("c.py") }}\n',
+            'line 3 has run("c.py"), which the original does not show',
+        ),
+    ],
+)
+def test_a_different_snippet_sequence_is_named_with_both_files_and_lines(translated, problem):
+    original = pages(index='{{ run("a.py") }}\n{{ run("b.py") }}\n')
+    (message,) = edition_problems(original, pages(index=translated), "ko/", shown)
+    assert message.startswith("docs/ko/index.md does not show what docs/index.md shows: ")
+    assert problem in message
+
+
+# Real builds of a small site with a Korean edition.
+
+EDITIONS = """
+site_url: https://example.org/small/
+theme:
+  name: material
+  language: en
+nav:
+  - Home: index.md
+extra:
+  editions:
+    - language: en
+      name: English
+    - language: ko
+      name: 한국어
+      site_name: 작은 사이트
+      nav_titles:
+        Home: 홈
+"""
+
+
+FENCES = """  - pymdownx.superfences:
+      custom_fences:
+        - name: snippet-output
+          class: snippet-output
+          format: !!python/name:snippet_engine.fences.output_fence
+"""
+
+
+@pytest.fixture
+def bilingual(tmp_path) -> SmallSite:
+    site = SmallSite(tmp_path)
+    config = site.root / "mkdocs.yml"
+    text = config.read_text().replace("extra:\n", EDITIONS, 1).replace("  - pymdownx.superfences\n", FENCES)
+    config.write_text(text, encoding="utf-8")
+    (site.root / "docs" / "ko").mkdir()
+    site.page('# Page\n\n{{ run("hello.py") }}\n')
+    site.snippet("hello.py", "print('hello from one run')\n")
+    return site
+
+
+def korean_page(site: SmallSite, text: str) -> None:
+    (site.root / "docs" / "ko" / "index.md").write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+def test_each_snippet_runs_once_for_both_editions_with_the_same_output(bilingual):
+    korean_page(bilingual, '# 페이지\n\n{{ run("hello.py") }}\n')
+    build = bilingual.build()
+    assert build.returncode == 0, build.stderr
+    assert "Snippets: 1 run, 0 taken from the cache" in build.stderr
+    assert "Snippets: 0 run, 1 taken from the cache" in build.stderr  # the Korean edition: no run
+    english, korean = output_texts(bilingual.root / "site")
+    assert english == ("index.html", "hello from one run")
+    assert korean == ("ko/index.html", "hello from one run")
+    page = (bilingual.root / "site" / "ko" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="ko"' in page and '<span class="filename">출력</span>' in page
+
+
+def test_a_translation_that_shows_other_snippets_fails_the_build_naming_both_files(bilingual):
+    korean_page(bilingual, '# 페이지\n\n{{ run("hello.py", hl_lines="1") }}\n')
+    build = bilingual.build()
+    assert build.returncode == 1
+    assert (
+        'docs/ko/index.md does not show what docs/index.md shows: line 3 has run("hello.py", hl_lines="1") '
+        'where line 3 of the original has run("hello.py")' in build.stderr
+    )
+    assert "Traceback" not in build.stderr
+
+
+def test_a_page_without_translation_fails_the_build(bilingual):
+    build = bilingual.build()
+    assert build.returncode == 1
+    assert "docs/index.md has no translation: write docs/ko/index.md" in build.stderr
+
+
+def test_a_nav_title_without_translation_fails_the_build(bilingual):
+    korean_page(bilingual, '# 페이지\n\n{{ run("hello.py") }}\n')
+    config = bilingual.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("        Home: 홈\n", "        Start: 시작\n"), encoding="utf-8")
+    build = bilingual.build()
+    assert build.returncode == 1
+    assert "the ko edition's nav_titles has no translation for 'Home'" in build.stderr
+    assert "Traceback" not in build.stderr
+
+
+def test_serve_rebuilds_both_editions_when_a_snippet_changes(bilingual):
+    korean_page(bilingual, '# 페이지\n\n{{ run("hello.py") }}\n')
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=bilingual.root,
+        env=build_environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    log = ServerLog(server)
+    try:
+        assert "hello from one run" in _page_when(port, lambda html: "hello from one run" in html, path="small/ko/")
+        bilingual.snippet("hello.py", "print('edited once')\n")
+        assert "edited once" in _page_when(port, lambda html: "edited once" in html, path="small/ko/")
+        assert "edited once" in _page_when(port, lambda html: "edited once" in html, path="small/")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert "Traceback" not in log.text()
+
+
+# The site's own build (the `built_site` fixture: both editions, from one run).
+
+
+def pages_of(site, edition: str) -> dict[str, str]:
+    """{page path within its edition: html} of one edition's pages."""
+    found = {}
+    for page in sorted(site.rglob("*.html")):
+        path = page.relative_to(site).as_posix()
+        in_korean = path.startswith("ko/")
+        if in_korean == (edition == "ko"):
+            found[path.removeprefix("ko/")] = page.read_text(encoding="utf-8")
+    return found
+
+
+def test_every_korean_page_shows_exactly_the_outputs_of_its_english_page(built_site):
+    by_page: dict[str, list[str]] = {}
+    for page, text in output_texts(built_site):
+        by_page.setdefault(page, []).append(text)
+    english = {page: texts for page, texts in by_page.items() if not page.startswith("ko/")}
+    korean = {page.removeprefix("ko/"): texts for page, texts in by_page.items() if page.startswith("ko/")}
+    assert len(english) > 10
+    assert korean == english
+
+
+def test_every_page_names_its_language_and_links_to_its_translation(built_site):
+    with open(REPO / "mkdocs.yml", "rb") as file:
+        site_url = yaml_load(file)["site_url"]
+    roots = {"en": site_url, "ko": site_url + "ko/"}
+    english, korean = pages_of(built_site, "en"), pages_of(built_site, "ko")
+    assert english.keys() == korean.keys()
+    for language, edition in (("en", english), ("ko", korean)):
+        for path, html in edition.items():
+            assert f'<html lang="{language}"' in html, path
+            head = html[: html.index("</head>")]
+            for hreflang, root in roots.items():
+                assert f'<link rel="alternate" href="{root}" hreflang="{hreflang}">' in head, (path, hreflang)
+                page_url = "" if path == "index.html" else path.removesuffix("index.html")
+                switcher_link = f'<a href="{urlsplit(root).path}{page_url}" hreflang="{hreflang}"'
+                assert switcher_link in html, (language, path, hreflang)
