@@ -19,6 +19,7 @@ from notebook_pages import NotebookPages
 
 from snippet_engine.editions import Edition, edition_problems, load_editions
 from snippet_engine.links import branch_from_edit_uri, links_markdown
+from snippet_engine.notebook_anchors import notebook_heading_ids, with_heading_ids
 from snippet_engine.settings import SettingsError, load_settings
 from snippet_engine.site import Problem, SiteSnippets
 from snippet_engine.wording import wording
@@ -115,6 +116,7 @@ def on_files(files, config):
 @event_priority(50)
 def on_page_context(context, page, config, nav):
     if _notebooks.is_notebook(page.file.src_uri):
+        anchor_headings(page)
         page.edit_url = None  # generated from the page and its snippets: edit those instead
         # Search finds the tutorial page, which holds the same code and explains it.
         page.meta["search"] = {**page.meta.get("search", {}), "exclude": True}
@@ -142,6 +144,22 @@ def on_serve(server, config, builder):
 def on_shutdown():
     stop_shared_pool()
     _notebooks.remove_folder()
+
+
+def anchor_headings(page) -> None:
+    """The notebook page's headings, and its table of contents, with its tutorial page's anchors."""
+    tutorial = next(source for source, notebook in _notebooks.by_page.items() if notebook == page.file.src_uri)
+    ids = notebook_heading_ids(_snippets.pages[tutorial])
+    try:
+        page.content, final = with_heading_ids(page.content, ids, _snippets.settings.shown_page(tutorial))
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    for link, anchor in zip(_flattened(page.toc), final, strict=True):
+        link.id = anchor
+
+
+def _flattened(links) -> list:
+    return [item for link in links for item in (link, *_flattened(link.children))]
 
 
 def _is_primary() -> bool:

@@ -2,10 +2,12 @@
 
 Runs on a temporary copy of the repository, so the real cache is untouched.
 Scenarios: cold (empty cache) with one worker per core and with one worker,
-warm (nothing changed), one snippet changed, SNIPPETS_EXECUTE=0, and the naive
-way (each snippet its own `python` process).
+warm (nothing changed), warm without the translations (the site in its first
+language only), one snippet changed, SNIPPETS_EXECUTE=0, and the naive way
+(each snippet its own `python` process).
 Targets: warm <= 1.3 x no-execute; cold <= 0.5 x naive once there are 6 snippets
-or more; cold with one worker per core <= 0.65 x cold with one worker.
+or more; cold with one worker per core <= 0.65 x cold with one worker; warm
+with every language <= 1.4 x warm in one language.
 
 Then Lighthouse (npm lighthouse, pinned in package.json), reported, never a
 target: every page of the built site and a bare mkdocs-material page built by
@@ -39,6 +41,7 @@ REPO = Path(__file__).resolve().parent.parent
 WARM_TARGET = 1.3
 COLD_TARGET = 0.5
 PARALLEL_TARGET = 0.65
+EDITIONS_TARGET = 1.4
 SNIPPETS_FOR_COLD_TARGET = 6
 
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
@@ -88,11 +91,14 @@ def timings(project: Path, runs: int) -> int:
         changed.write_text(original + f"\n# bench edit {next(edits)}\n", encoding="utf-8")
 
     build(project)  # fills the cache for the warm runs and checks the build works at all
+    single = one_language(project)
+    build(single)
     cores = os.cpu_count() or 1
     medians = {
         "cold": median_seconds(runs, lambda: build(project), before=cold),
         "cold, one worker": median_seconds(runs, lambda: build(project, SNIPPETS_WORKERS="1"), before=cold),
         "warm": median_seconds(runs, lambda: build(project)),
+        "warm, one language": median_seconds(runs, lambda: build(single)),
         "one changed": median_seconds(runs, lambda: build(project), before=change_one),
         "no-execute": median_seconds(runs, lambda: build(project, SNIPPETS_EXECUTE="0")),
         "naive": median_seconds(runs, lambda: run_each(project, snippets)),
@@ -101,6 +107,7 @@ def timings(project: Path, runs: int) -> int:
         "cold": f"cold build (empty cache, {cores} workers)",
         "cold, one worker": "cold build (empty cache, 1 worker)",
         "warm": "warm build (nothing changed)",
+        "warm, one language": "warm build, first language only",
         "one changed": "one snippet changed",
         "no-execute": "SNIPPETS_EXECUTE=0",
         "naive": f"naive ({len(snippets)} separate python processes)",
@@ -114,7 +121,9 @@ def report(medians: dict[str, float], labels: dict[str, str], runs: int, snippet
     for name, seconds in medians.items():
         print(f"  {labels[name]:<42} {seconds:7.2f} s")
     parallel = cold / medians["cold, one worker"]
+    editions = warm / medians["warm, one language"]
     checks = [
+        (f"warm / warm in one language = {editions:.2f} (target <= {EDITIONS_TARGET})", editions <= EDITIONS_TARGET),
         (f"warm / no-execute = {warm / no_execute:.2f} (target <= {WARM_TARGET})", warm / no_execute <= WARM_TARGET),
         (f"cold / cold with one worker = {parallel:.2f} (target <= {PARALLEL_TARGET})", parallel <= PARALLEL_TARGET),
     ]
@@ -145,6 +154,23 @@ def build(project: Path, **environment: str) -> None:
         env={**os.environ, "SNIPPETS_EXECUTE": "1", "NO_MKDOCS_2_WARNING": "1", **environment},
         check=True,
     )
+
+
+def one_language(project: Path) -> Path:
+    """A copy of the project (its cache too) as a site in its first language only: without
+    extra.editions in mkdocs.yml, and so without the translations' pages."""
+    single = project.with_name(project.name + "-one-language")
+    shutil.copytree(project, single, ignore=shutil.ignore_patterns("site"))
+    config = single / "mkdocs.yml"
+    with open(config, "rb") as file:
+        editions = yaml_load(file)["extra"]["editions"]
+    lines = config.read_text(encoding="utf-8").split("\n")
+    start = lines.index("  editions:")
+    end = next(index for index in range(start + 1, len(lines)) if not lines[index].startswith(("    ", "#")))
+    config.write_text("\n".join(lines[:start] + lines[end:]), encoding="utf-8")
+    for edition in editions[1:]:
+        shutil.rmtree(single / "docs" / edition["language"])
+    return single
 
 
 def run_each(project: Path, snippets: list[str]) -> None:

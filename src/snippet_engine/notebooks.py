@@ -74,7 +74,7 @@ def page_notebook(
     snippets = _first_showings(page.runs)
     _require_results(snippets, results, page.path)
     cells = [_title_cell(page.title, results[snippets[0].path], words), _setup_cell(seed, console_width, words)]
-    for item in _in_page_order(_headings_with_snippets(page, snippets), snippets):
+    for item in _in_page_order(notebook_headings(page), snippets):
         if isinstance(item, Heading):
             # Without backticks: mkdocs-jupyter drops inline code from its table of contents.
             cells.append(v4.new_markdown_cell(f"{'#' * item.level} {item.text.replace('`', '')}"))
@@ -133,10 +133,11 @@ def _setup_cell(seed: int, console_width: int | None, words: Wording) -> nbforma
     return cell
 
 
-def _headings_with_snippets(page: Page, snippets: list[Directive]) -> list[Heading]:
-    """Headings with at least one snippet in their part of the page (up to the next heading
-    of the same or a higher level). A level-1 heading that is the page's title is left out:
-    the notebook's first cell already shows it."""
+def notebook_headings(page: Page) -> list[Heading]:
+    """The headings the page's notebook has after its title: those with at least one snippet in
+    their part of the page (up to the next heading of the same or a higher level). A level-1
+    heading that is the page's title is left out: the notebook's first cell already shows it."""
+    snippets = _first_showings(page.runs)
     headings = page.headings
     kept = []
     for index, heading in enumerate(headings):

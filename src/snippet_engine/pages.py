@@ -11,7 +11,10 @@ from .directives import Directive, lines_outside_fences, read_directives
 
 # A heading's text stops before an attribute list: "## 학습 로그 { #reading-the-log }" keeps the
 # original page's anchor in a translation, and the notebook shows only the words.
-HEADING = re.compile(r"^ {0,3}(?P<hashes>#{1,3})[ \t]+(?P<text>.+?)(?:[ \t]+\{:?[ \t]*[#.][^{}]*\})?[ \t]*$")
+HEADING = re.compile(
+    r"^ {0,3}(?P<hashes>#{1,3})[ \t]+(?P<text>.+?)(?:[ \t]+\{:?[ \t]*(?P<attributes>[#.][^{}]*)\})?[ \t]*$"
+)
+ANCHOR = re.compile(r"(?:^|\s)#(?P<id>[^\s#.]+)")
 
 
 @dataclass(frozen=True)
@@ -19,6 +22,8 @@ class Heading:
     line: int
     level: int
     text: str
+    # The id written in the heading's attribute list ({ #id }), if any.
+    anchor: str | None = None
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,7 @@ def parse_page(markdown: str, path: str, shown_as: str | None = None) -> Page:
     """`shown_as` is how messages name the page (docs/...); the path itself by default."""
     directives, errors = read_directives(markdown, shown_as or path)
     headings = tuple(
-        Heading(index + 1, len(heading.group("hashes")), heading.group("text"))
+        Heading(index + 1, len(heading.group("hashes")), heading.group("text"), _anchor(heading.group("attributes")))
         for index, line in lines_outside_fences(markdown)
         if (heading := HEADING.match(line))
     )
@@ -54,3 +59,8 @@ def parse_page(markdown: str, path: str, shown_as: str | None = None) -> Page:
         directives=tuple(directives),
         errors=tuple(str(error) for error in errors),
     )
+
+
+def _anchor(attributes: str | None) -> str | None:
+    found = ANCHOR.search(attributes or "")
+    return found.group("id") if found else None
