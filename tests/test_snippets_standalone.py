@@ -1,10 +1,11 @@
-"""Every snippet, run as a reader would run it, prints what its page shows."""
+"""Every snippet, run as a reader would run it (each in a process of its own: standalone_runner.py),
+prints what its page shows."""
 
 import os
 import subprocess
 import sys
 import sysconfig
-from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from built_pages import shown_outputs
@@ -13,18 +14,43 @@ from conftest import REPO
 from snippet_engine import terminal
 from snippet_engine.project_tree import shown_snippets
 
+ENVIRONMENT = {**os.environ, "COLUMNS": "100", "TF_CPP_MIN_LOG_LEVEL": "3"}
+
 
 def standalone_run(snippet: str, workdir) -> subprocess.CompletedProcess:
     """`python snippets/<file>.py` in a terminal 100 columns wide, as the pages were built."""
-    environment = {**os.environ, "COLUMNS": "100", "TF_CPP_MIN_LOG_LEVEL": "3"}
     return subprocess.run(
         [sys.executable, str(REPO / snippet)],
         cwd=workdir,
-        env=environment,
+        env=ENVIRONMENT,
         capture_output=True,
         text=True,
         timeout=300,
     )
+
+
+def runner_runs(snippets: list[str], folders: list[Path]) -> dict[str, subprocess.CompletedProcess]:
+    """Every snippet run as `standalone_run` runs it, two at a time, each in a process forked from
+    one that imported TensorFlow once (tests/standalone_runner.py): a fresh interpreter spends
+    most of a snippet's run importing TensorFlow."""
+    arguments = [
+        str(item) for snippet, folder in zip(snippets, folders, strict=True) for item in (REPO / snippet, folder)
+    ]
+    subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("standalone_runner.py")), "2", *arguments],
+        env=ENVIRONMENT,
+        check=True,
+        timeout=300 + 60 * len(snippets),
+    )
+    return {
+        snippet: subprocess.CompletedProcess(
+            [snippet],
+            int((folder / "returncode").read_text()),
+            (folder / "stdout").read_text(encoding="utf-8"),
+            (folder / "stderr").read_text(encoding="utf-8"),
+        )
+        for snippet, folder in zip(snippets, folders, strict=True)
+    }
 
 
 def as_page_shows(text: str) -> str:
@@ -34,11 +60,19 @@ def as_page_shows(text: str) -> str:
 
 @pytest.fixture(scope="session")
 def standalone_runs(tmp_path_factory) -> dict[str, subprocess.CompletedProcess]:
-    """Every shown snippet run on its own, two at a time (each run is mostly importing TensorFlow)."""
     snippets = shown_snippets(REPO)
-    folders = [tmp_path_factory.mktemp("standalone") for _ in snippets]
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        return dict(zip(snippets, pool.map(standalone_run, snippets, folders), strict=True))
+    return runner_runs(snippets, [tmp_path_factory.mktemp("standalone") for _ in snippets])
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    ["snippets/building_models/article_sequential.py", "snippets/building_models/sequential_without_input.py"],
+)
+def test_the_runner_runs_a_snippet_as_a_fresh_interpreter_does(snippet, tmp_path, standalone_runs):
+    fresh = standalone_run(snippet, tmp_path)
+    run = standalone_runs[snippet]
+    assert (run.returncode, as_page_shows(run.stdout)) == (fresh.returncode, as_page_shows(fresh.stdout))
+    assert as_page_shows(run.stderr).splitlines()[-1:] == as_page_shows(fresh.stderr).splitlines()[-1:]
 
 
 @pytest.fixture(scope="session")
