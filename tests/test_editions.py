@@ -7,10 +7,12 @@ import sys
 import textwrap
 from urllib.parse import urlsplit
 
+import nbformat
 import pytest
 from built_pages import output_texts
 from conftest import REPO, build_environment
 from mkdocs.utils.yaml import yaml_load
+from notebook_pages import published_notebooks
 from test_mkdocs_hooks import ServerLog, SmallSite, _free_port, _page_when
 
 from snippet_engine.editions import Edition, edition_problems, load_editions, translated_nav
@@ -243,6 +245,28 @@ def test_every_page_names_its_language_and_links_to_its_translation(built_site):
             head = html[: html.index("</head>")]
             for hreflang, root in roots.items():
                 assert f'<link rel="alternate" href="{root}" hreflang="{hreflang}">' in head, (path, hreflang)
-                page_url = "" if path == "index.html" else path.removesuffix("index.html")
+                # The 404 page, served for any missing address, links to each edition's home page.
+                page_url = "" if path in ("index.html", "404.html") else path.removesuffix("index.html")
                 switcher_link = f'<a href="{urlsplit(root).path}{page_url}" hreflang="{hreflang}"'
                 assert switcher_link in html, (language, path, hreflang)
+
+
+def test_korean_notebooks_hold_the_code_and_outputs_of_the_english_ones(built_site):
+    english, korean = published_notebooks(built_site), published_notebooks(built_site / "ko")
+    assert english.keys() == korean.keys() and len(english) > 10
+    for page, path in english.items():
+        ours, theirs = (nbformat.read(notebook, as_version=4) for notebook in (path, korean[page]))
+        ours_setup, *ours_cells = [cell for cell in ours.cells if cell.cell_type == "code"]
+        theirs_setup, *theirs_cells = [cell for cell in theirs.cells if cell.cell_type == "code"]
+        assert [(cell.source, cell.outputs) for cell in theirs_cells] == [
+            (cell.source, cell.outputs) for cell in ours_cells
+        ], page
+        # The set-up cell's code is the same; its title and comments are in Korean.
+        assert _code_lines(theirs_setup.source) == _code_lines(ours_setup.source), page
+        assert "준비" in theirs_setup.source, page
+        title = theirs.cells[0].source
+        assert title.startswith("# ") and not title.isascii() and "준비 셀" in title, page
+
+
+def _code_lines(source: str) -> list[str]:
+    return [line for line in source.splitlines() if not line.lstrip().startswith("#")]
