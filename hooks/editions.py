@@ -21,6 +21,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from snippet_engine.editions import Edition, translated_nav
 from snippet_engine.pages import Page, parse_page
+from snippet_engine.wording import wording
 
 # Set in a translation's config.extra: which edition that build makes.
 EDITION_KEY = "edition"
@@ -117,7 +118,7 @@ def translated_config(config, edition: Edition):
     with open(config.config_file_path, "rb") as file:
         raw = yaml_load(file)
     nav, _ = translated_nav(raw.get("nav") or [], edition)
-    theme = {**raw["theme"], "language": edition.language}
+    theme = {**raw["theme"], "language": edition.language, "palette": _translated_palette(raw["theme"], edition)}
     extra = {**config.extra, EDITION_KEY: edition.language}
     overrides = {
         "docs_dir": str(Path(config.docs_dir, edition.folder)),
@@ -136,16 +137,38 @@ def translated_config(config, edition: Edition):
     return load_config(config_file=config.config_file_path, **overrides)
 
 
+def _translated_palette(theme: dict, edition: Edition) -> list:
+    """The palettes, with their toggles' names in the translation's language."""
+    names = wording(edition.language).interface
+    palettes = copy.deepcopy(theme.get("palette") or [])
+    for palette in palettes:
+        toggle = palette.get("toggle") or {}
+        if "name" in toggle:
+            if toggle["name"] not in names:
+                raise PluginError(
+                    f"theme.palette in mkdocs.yml: the toggle name {toggle['name']!r} has no {edition.language} "
+                    "translation: add it to `interface` in src/snippet_engine/wording.py"
+                )
+            toggle["name"] = names[toggle["name"]]
+    return palettes
+
+
 def _translated_extensions(extensions: list, config, edition: Edition) -> list:
     """The Markdown extensions, with the files pymdownx.snippets appends to every page (the
-    glossary) taken from the translation: docs/includes/x.md becomes docs/<language>/includes/x.md."""
+    glossary) taken from the translation: docs/includes/x.md becomes docs/<language>/includes/x.md;
+    and the title of the headings' permalinks in the translation's language."""
     extensions = copy.deepcopy(extensions)
     docs = Path(config.docs_dir).resolve()
-    for entry in extensions:
+    for index, entry in enumerate(extensions):
+        if entry == "toc" or (isinstance(entry, dict) and "toc" in entry):
+            options = {} if entry == "toc" else dict(entry["toc"] or {})
+            options["permalink_title"] = wording(edition.language).permalink_title
+            extensions[index] = {"toc": options}
         if not isinstance(entry, dict) or "pymdownx.snippets" not in entry:
             continue
         options = entry["pymdownx.snippets"] or {}
-        base = Path(config.config_file_path).parent / (options.get("base_path") or ["."])[0]
+        # The hook has set the primary build's base_path: the folder includes are read from.
+        base = Path(config.mdx_configs["pymdownx.snippets"]["base_path"][0])
         appended = []
         for path in options.get("auto_append", []):
             target = (base / path).resolve()

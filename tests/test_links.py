@@ -19,7 +19,7 @@ def render(text: str) -> str:
 
 def test_links_point_at_the_file_in_the_repository_and_its_download():
     html = render(links_markdown("building_models/seed_sequential.py", REPO_URL + "/", "main"))
-    assert f'<p class="{CSS_CLASS}">' in html
+    assert f'<p class="{CSS_CLASS}" data-search-exclude>' in html  # the same on every page: not searched
     assert 'href="https://github.com/owner/project/blob/main/snippets/building_models/seed_sequential.py"' in html
     assert 'href="/snippets/building_models/seed_sequential.py"' in html
     assert 'download="seed_sequential.py"' in html

@@ -41,7 +41,8 @@ def output_html(text: str, words: Wording) -> str:
         _summary_html(segment, words) if isinstance(segment, Table) else _printed(segment.text, "snippet-text")
         for segment in split_output(text)
     ]
-    title = f'<span class="filename">{words.output}</span>'
+    # The label is the same on every block: searching for it should find pages, not labels.
+    title = f'<span class="filename" data-search-exclude>{words.output}</span>'
     return f'<div class="snippet-output no-copy">{title}{"".join(parts)}</div>'
 
 

@@ -52,7 +52,7 @@ def links_markdown(snippet_path: str, repo_url: str, branch: str = "main", words
     return (
         f"[{words.view_in_repository.format(name=path.name)}]({view_url}) · "
         f'[{words.download}]({download_url}){{ download="{path.name}" }}\n'
-        f"{{ .{CSS_CLASS} }}\n"
+        f"{{ .{CSS_CLASS} data-search-exclude }}\n"
     )
 
 
@@ -67,7 +67,9 @@ def colab_url(notebook_path: str, repo_url: str, branch: str = "main") -> str:
 def notebook_links_markdown(download_url: str, colab: str, words: Wording = ENGLISH) -> str:
     """The line under a page's title: download its notebook, or open it in Colab."""
     return (
-        f'<p class="notebook-links"><a href="{download_url}" download>{words.download_notebook}</a> · '
+        # The same words on every page: searching for them should find pages, not these links.
+        '<p class="notebook-links" data-search-exclude>'
+        f'<a href="{download_url}" download>{words.download_notebook}</a> · '
         f'<a href="{colab}">{words.open_in_colab}</a></p>\n'
     )
 

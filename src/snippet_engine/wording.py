@@ -70,6 +70,11 @@ class Wording:
     counted: str
     # Whether a sentence that starts with a name ("price is ...") starts with a capital.
     capitalized_sentences: bool
+    # The title of the link beside each heading (Python-Markdown's toc permalink).
+    permalink_title: str
+    # The words of mkdocs.yml that the theme shows (the palette toggles), keyed by the English
+    # words written there: a translated edition shows these instead.
+    interface: dict[str, str]
 
     def count(self, number: int, noun: str) -> str:
         """ "2 layers" or "층 2개": `noun` is one of input, layer, output."""
@@ -129,11 +134,14 @@ ENGLISH = Wording(
     nouns={"input": ("input", "inputs"), "layer": ("layer", "layers"), "output": ("output", "outputs")},
     counted="{number} {noun}",
     capitalized_sentences=True,
+    permalink_title="Permanent link",
+    interface={},
 )
 
 KOREAN = Wording(
     language="ko",
-    output="출력",
+    # "출력" is also a model's output (다중 출력): what a program printed is its 실행 결과.
+    output="실행 결과",
     warnings_one="이 실행에서 발생한 Python 경고",
     warnings_many="이 실행에서 발생한 Python 경고 {count}개",
     figure="위 예제 코드가 그린 그림 {name}",
@@ -181,6 +189,12 @@ KOREAN = Wording(
     nouns={"input": ("입력", "입력"), "layer": ("층", "층"), "output": ("출력", "출력")},
     counted="{noun} {number}개",
     capitalized_sentences=False,
+    permalink_title="이 부분으로 바로 가는 링크",
+    interface={
+        "Switch to light mode": "밝은 화면으로 바꾸기",
+        "Switch to dark mode": "어두운 화면으로 바꾸기",
+        "Follow the system setting": "시스템 설정 따르기",
+    },
 )
 
 WORDINGS = {wording.language: wording for wording in (ENGLISH, KOREAN)}
