@@ -42,8 +42,8 @@ test: $(INSTALLED) $(NODE_TOOLS) browser lint
 	$(BIN)/python -m pytest
 
 # The tests that read the built pages: what to run after writing a page.
-PAGE_TESTS := tests/test_site_build.py tests/test_snippets_standalone.py tests/test_diagrams.py \
-	tests/test_notebooks_site.py tests/test_check_links.py tests/test_browser.py
+PAGE_TESTS := tests/test_site_build.py tests/test_snippets_standalone.py tests/test_diagrams.py tests/test_editions.py \
+	tests/test_notebooks_site.py tests/test_check_links.py tests/test_browser.py tests/test_page_weight.py
 
 test-pages: $(INSTALLED) browser
 	$(BIN)/python -m pytest $(PAGE_TESTS)

@@ -108,7 +108,9 @@ def on_files(files, config):
     for path, content in _snippets.generated_files().items():
         files.append(File.generated(config, path, content=content))
     config.extra["outputs_provenance"] = _snippets.provenance()
-    _notebooks.publish(_snippets.notebooks(), files, config, _snippets.settings.notebooks_branch)
+    folder = "" if _is_primary() else next(edition.folder for edition in _editions if edition.language == _language)
+    notebooks = _snippets.notebooks()
+    _notebooks.publish(notebooks, files, config, _snippets.settings.notebooks_branch, wording(_language), folder)
     return files
 
 
@@ -129,7 +131,12 @@ def on_page_markdown(markdown, page, config, files):
     return _notebooks.with_links(_snippets.expand(page.file.src_uri), page, config)
 
 
+def on_post_page(output, page, config):
+    return _notebooks.light(output, page)
+
+
 def on_post_build(config):
+    _notebooks.write_stylesheet(config.site_dir)
     _notebooks.remove_folder()
     if _is_primary():
         for edition in _editions[1:]:

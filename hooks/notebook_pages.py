@@ -1,15 +1,22 @@
-"""Each page's notebook in the built site: its file, its place in the nav, and the
-links under the page's title. MkDocs glue, kept out of the hook's switchboard."""
+"""Each page's notebook in the built site: its file, its place in the nav, the links under the
+page's title, and its rendered page made light. MkDocs glue, kept out of the hook's switchboard."""
 
 import posixpath
 import shutil
 import tempfile
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 from snippet_engine.links import colab_url, notebook_links_markdown
+from snippet_engine.notebook_html import NotebookHtmlError, light_page, shared_stylesheet
 from snippet_engine.site import NOTEBOOKS_FOLDER, notebook_path
+from snippet_engine.wording import ENGLISH, Wording
+
+# The styles of every notebook page, in one file written by the build (snippet_engine.notebook_html).
+STYLESHEET = "assets/css/jupyterlab.css"
 
 
 class NotebookPages:
@@ -20,13 +27,31 @@ class NotebookPages:
         self.by_page: dict[str, str] = {}
         self.folder: str | None = None
         self.colab_branch = ""
+        self.words = ENGLISH
+        # Where this edition's notebooks are on the notebooks branch: "" or "<language>/".
+        self.branch_folder = ""
+        # The rendered notebook pages, made light, and the inline styles they all had.
+        self.pages: list[str] = []
+        self.styles: tuple[str, ...] | None = None
 
-    def publish(self, notebooks: dict[str, tuple[str, bytes]], files, config, colab_branch: str) -> None:
+    def publish(
+        self,
+        notebooks: dict[str, tuple[str, bytes]],
+        files,
+        config,
+        colab_branch: str,
+        words: Wording = ENGLISH,
+        branch_folder: str = "",
+    ) -> None:
         """Add each {page: (title, bytes)} as a notebook file, and a Notebooks section to the nav.
-        `colab_branch` is the branch the deploy workflow pushes the published notebooks to."""
+        `colab_branch` is the branch the deploy workflow pushes the published notebooks to, under
+        `branch_folder` for a translation (.github/workflows/site.yml); `words`, the edition's."""
         self.remove_folder()
         self.colab_branch = colab_branch
+        self.words, self.branch_folder = words, branch_folder
         self.by_page.clear()
+        self.pages.clear()
+        self.styles = None
         if not notebooks:
             return
         self.folder = tempfile.mkdtemp(prefix="notebooks-")
@@ -40,7 +65,7 @@ class NotebookPages:
             section.append({title: path})
             self.by_page[page] = path
         if config.nav is not None:  # without a nav, MkDocs lists every page by itself
-            config.nav.append({"Notebooks": section})
+            config.nav.append({self.words.notebooks_section: section})
 
     def is_notebook(self, src_uri: str) -> bool:
         return src_uri in self.by_page.values()
@@ -53,9 +78,37 @@ class NotebookPages:
             return markdown
         rendered = notebook.removesuffix(".ipynb") + ("/" if config.use_directory_urls else "")
         download = posixpath.relpath(posixpath.join(rendered, posixpath.basename(notebook)), page.url or ".")
-        on_branch = notebook.removeprefix(f"{NOTEBOOKS_FOLDER}/")
-        links = notebook_links_markdown(download, colab_url(on_branch, config.repo_url, self.colab_branch))
+        on_branch = self.branch_folder + notebook.removeprefix(f"{NOTEBOOKS_FOLDER}/")
+        colab = colab_url(on_branch, config.repo_url, self.colab_branch)
+        links = notebook_links_markdown(download, colab, self.words)
         return under_title(markdown, links)
+
+    def light(self, html: str, page) -> str:
+        """A rendered notebook page without its inline styles and the scripts it never runs, linking
+        the shared stylesheet instead; any other page as it is."""
+        if not self.is_notebook(page.file.src_uri):
+            return html
+        try:
+            light = light_page(html, get_relative_url(STYLESHEET, page.url), page.file.src_uri)
+        except NotebookHtmlError as error:
+            raise PluginError(str(error)) from None
+        if self.styles is not None and light.styles != self.styles:
+            raise PluginError(
+                f"{page.file.src_uri}: mkdocs-jupyter gave this notebook page other inline styles than the "
+                f"notebook pages before it, and they all share one stylesheet ({STYLESHEET}): an output that "
+                "brings its own styles needs snippet_engine/notebook_html.py taught where they go."
+            )
+        self.styles = light.styles
+        self.pages.append(light.html)
+        return light.html
+
+    def write_stylesheet(self, site_dir: str) -> None:
+        """The rules of the notebook pages' styles that their elements can match, in one file."""
+        if self.styles is None:
+            return
+        target = Path(site_dir, STYLESHEET)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(shared_stylesheet(self.styles, self.pages), encoding="utf-8")
 
     def remove_folder(self) -> None:
         if self.folder:

@@ -14,6 +14,7 @@ import functools
 import http.server
 import os
 import re
+import subprocess
 import textwrap
 import threading
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from mkdocs.utils.yaml import yaml_load
+
+from snippet_engine.wording import ENGLISH, KOREAN
 
 REPO = Path(__file__).resolve().parent.parent
 SCREENSHOTS = REPO / "site-screenshots"
@@ -96,6 +99,19 @@ def site_url(built_site):
     server.server_close()
 
 
+def site_context(browser, site_url: str, **options):
+    """A browser context for the site's pages. Each page asks the site's own host (site_url in
+    mkdocs.yml) for the editions' sitemaps: mkdocs-material's language selector reads them. On
+    GitHub Pages that host is the page's own; here it is answered from the local server."""
+    context = browser.new_context(**options)
+    local = site_url[: -len(SITE_PATH) + 1]
+    own = CONFIG["site_url"][: -len(SITE_PATH) + 1]
+    context.route(
+        own + "**", lambda route: route.fulfill(response=context.request.get(local + route.request.url[len(own) :]))
+    )
+    return context
+
+
 @pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
@@ -147,6 +163,9 @@ class Tour:
     # Summary tables drawn as HTML tables (phones): how many, and those with a column off screen.
     reflowed_tables: int = 0
     hidden_columns: list[str] = field(default_factory=list)
+    # Words of code under a code block's copy button, and prose tables a reader cannot read whole.
+    covered_code: list[str] = field(default_factory=list)
+    prose_tables: list[str] = field(default_factory=list)
 
 
 # Shows the content of every content tab and <details> at once, so that an
@@ -204,12 +223,12 @@ MEASURE_TABLES = """
 
 def visit_all_pages(browser, site_url, paths, viewport, scheme, screenshot: bool) -> Tour:
     tour = Tour(viewport=viewport, scheme=scheme)
-    context = browser.new_context(viewport=PHONE if viewport == "phone" else DESKTOP, color_scheme=scheme)
+    context = site_context(browser, site_url, viewport=PHONE if viewport == "phone" else DESKTOP, color_scheme=scheme)
     page = context.new_page()
     origin = site_url[: site_url.index("/", len("http://"))]
     page.on(
         "request",
-        lambda r: r.url.startswith(origin) or r.url.startswith("data:") or tour.outside_requests.append(r.url),
+        lambda r: r.url.startswith((origin, CONFIG["site_url"], "data:")) or tour.outside_requests.append(r.url),
     )
     page.on("requestfailed", lambda r: tour.failed_requests.append(f"{r.url}: {r.failure}"))
     page.on("response", lambda r: r.status >= 400 and tour.failed_requests.append(f"{r.url}: HTTP {r.status}"))
@@ -240,6 +259,8 @@ def visit_all_pages(browser, site_url, paths, viewport, scheme, screenshot: bool
             tour.hidden_columns.extend(f"{path or 'home'}: {problem}" for problem in hidden)
         page.evaluate(REVEAL_ALL)
         tour.diagrams[path] = drawn_diagrams(page)  # those in closed tabs too
+        tour.covered_code.extend(f"{path or 'home'}: {words}" for words in page.evaluate(CODE_UNDER_COPY_BUTTON))
+        tour.prose_tables.extend(f"{path or 'home'}: {problem}" for problem in page.evaluate(PROSE_TABLE_PROBLEMS))
         if viewport == "desktop":
             tour.cut_blocks.extend(f"{path or 'home'}: {block}" for block in page.evaluate(CUT_BLOCKS))
         for table in page.evaluate(MEASURE_TABLES, BOX_DRAWING.pattern):
@@ -312,6 +333,73 @@ CUT_BLOCKS = """
   .map((box) => {
     const longest = box.textContent.split("\\n").reduce((a, b) => (b.length > a.length ? b : a), "");
     return `${box.scrollWidth} px in a ${box.clientWidth} px box: ${JSON.stringify(longest.slice(0, 80))}`;
+  })
+"""
+
+
+# Code a reader cannot see because the copy button sits on it. The button
+# stays in the block's corner while the code scrolls sideways under it, so a
+# word is hidden if it crosses the button's box at any scroll position: on its
+# lines, and not wholly left of the button once scrolled as far as it goes.
+# Output blocks count too (a summary table as printed has a copy button).
+CODE_UNDER_COPY_BUTTON = """
+() => [...document.querySelectorAll(".md-typeset pre > .md-code__nav")]
+  .filter((nav) => nav.getClientRects().length && nav.parentElement.querySelector(":scope > code"))
+  .map((nav) => {
+    const code = nav.parentElement.querySelector(":scope > code");
+    const button = nav.getBoundingClientRect();
+    const scroll = code.scrollWidth - code.clientWidth;
+    const hidden = [];
+    const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of node.data.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const under = [...range.getClientRects()].some((r) =>
+          r.bottom > button.top && r.top < button.bottom && r.right > button.left && r.left - scroll < button.right);
+        if (under) hidden.push(word[0]);
+      }
+    }
+    const title = nav.closest(".snippet-output") ? "an output block"
+      : nav.closest(".highlight")?.querySelector(".filename")?.textContent.trim() || "a code block";
+    return hidden.length ? `${title}: ${JSON.stringify(hidden.join(" ").slice(0, 60))} under the copy button` : "";
+  })
+  .filter(Boolean)
+"""
+
+# Prose tables (the Markdown ones; the theme wraps each in a box that scrolls
+# sideways). A reader sees one whole if it fits its box, no cell's text runs
+# past the cell (under its neighbour), and no word, identifiers included, is
+# cut across two lines (Sequentia / l).
+PROSE_TABLE_PROBLEMS = """
+() => [...document.querySelectorAll(".md-typeset table:not([class])")]
+  .filter((table) => table.getClientRects().length)
+  .flatMap((table) => {
+    const name = JSON.stringify(table.rows[0].textContent.trim().replace(/\\s+/g, " ").slice(0, 50));
+    const problems = [];
+    for (const box of new Set([table.closest(".md-typeset__scrollwrap") || table, table])) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        problems.push(`table ${name} scrolls sideways: ${box.scrollWidth} px in a ${box.clientWidth} px box`);
+      }
+    }
+    for (const cell of table.querySelectorAll("th, td")) {
+      if (cell.scrollWidth > cell.clientWidth + 1) {
+        const text = JSON.stringify(cell.textContent.trim().slice(0, 60));
+        problems.push(`table ${name}: a cell's text runs past the cell: ${text}`);
+      }
+    }
+    const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of node.data.matchAll(/\\w+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) problems.push(`table ${name}: ${JSON.stringify(word[0])} is cut at the end of a line`);
+      }
+    }
+    return problems;
   })
 """
 
@@ -432,6 +520,18 @@ def test_no_code_or_output_block_is_cut_at_desktop_width(tours):
     assert not problems, "blocks wider than their box at 1280 px:\n" + "\n".join(problems)
 
 
+def test_no_code_is_hidden_under_a_copy_button(tours):
+    """On a phone a code block is narrower than its lines: the copy button must not sit on any of them."""
+    problems = [f"{tour.viewport}, {tour.scheme}: {entry}" for tour in tours.values() for entry in tour.covered_code]
+    assert not problems, "code under a copy button:\n" + "\n".join(problems)
+
+
+def test_prose_tables_fit_whole_with_every_word_on_one_line(tours):
+    """On Side by side, at 390 px, the comparison table scrolled sideways; before that it cut Sequentia / l."""
+    problems = [f"{tour.viewport}, {tour.scheme}: {entry}" for tour in tours.values() for entry in tour.prose_tables]
+    assert not problems, "prose tables a reader cannot read whole:\n" + "\n".join(problems)
+
+
 def test_notebook_pages_are_in_the_tour(built_site):
     """The Notebooks pages are visited like the others (every test above covers them)."""
     notebooks = [path for path in page_paths(built_site) if path.startswith("notebooks/")]
@@ -453,12 +553,16 @@ def test_console_has_no_errors_and_every_request_succeeds(tours):
     [
         ("multiple outputs", "multiple-outputs/"),
         ("input_shape", "building-models/side-by-side/"),
+        # The Korean edition's search: Korean words, and code names.
+        ("다중 출력", "ko/multiple-outputs/"),
+        ("손실 함수", "ko/multiple-outputs/"),
+        ("input_shape", "ko/building-models/"),
     ],
 )
 def test_search_finds(browser, site_url, query, page):
-    context = browser.new_context(viewport=DESKTOP)
+    context = site_context(browser, site_url, viewport=DESKTOP)
     tab = context.new_page()
-    tab.goto(site_url, wait_until="networkidle")
+    tab.goto(site_url + ("ko/" if page.startswith("ko/") else ""), wait_until="networkidle")
     tab.locator("input.md-search__input").click()
     tab.keyboard.type(query)  # as a reader types: the search listens to key events
     results = tab.locator(".md-search-result__item > a.md-search-result__link")
@@ -507,7 +611,7 @@ OPEN_TABS_AROUND = """
 
 
 def test_copy_button_puts_exactly_the_snippet_code_on_the_clipboard(browser, site_url, built_site):
-    context = browser.new_context(viewport=DESKTOP, permissions=["clipboard-read", "clipboard-write"])
+    context = site_context(browser, site_url, viewport=DESKTOP, permissions=["clipboard-read", "clipboard-write"])
     tab = context.new_page()
     checked, whole_files, problems = 0, 0, []
     for path in page_paths(built_site):
@@ -546,7 +650,7 @@ def expect_scheme(tab, scheme: str, message: str) -> None:
 
 def test_palette_follows_the_system_and_the_toggle_is_remembered(browser, site_url, built_site):
     pages = page_paths(built_site)
-    context = browser.new_context(viewport=DESKTOP, color_scheme="light")
+    context = site_context(browser, site_url, viewport=DESKTOP, color_scheme="light")
     tab = context.new_page()
     tab.goto(site_url, wait_until="networkidle")
     expect_scheme(tab, "default", "a light system setting does not give the light palette")
@@ -570,11 +674,11 @@ def test_palette_follows_the_system_and_the_toggle_is_remembered(browser, site_u
 
 
 def test_unknown_address_shows_the_404_page_with_the_theme(browser, site_url):
-    context = browser.new_context(viewport=DESKTOP)
+    context = site_context(browser, site_url, viewport=DESKTOP)
     tab = context.new_page()
     response = tab.goto(site_url + "no/such/page/", wait_until="networkidle")
     assert response.status == 404
-    assert tab.locator("h1").first.inner_text() == "Page not found"
+    assert tab.locator("h1").first.inner_text() == ENGLISH.page_not_found
     assert tab.locator("form[data-md-component=palette]").count() == 1, "the 404 page lost the theme"
     SCREENSHOTS.mkdir(exist_ok=True)
     tab.screenshot(path=str(SCREENSHOTS / "404--desktop.png"))
@@ -595,3 +699,54 @@ def test_footer_names_the_versions_and_date_behind_the_outputs(built_site):
         assert f"TensorFlow {version('tensorflow')}" in footer, footer
         assert f"Keras {version('keras')}" in footer, footer
         assert re.search(r'<time datetime="\d{4}-\d{2}-\d{2}">', footer), footer
+
+
+# ---------------------------------------------------------- the Korean edition --
+
+
+def test_the_language_switcher_goes_to_the_same_place_in_the_other_language_after_instant_navigation(browser, site_url):
+    context = site_context(browser, site_url, viewport=DESKTOP)
+    tab = context.new_page()
+    tab.goto(site_url + "building-models/sequential/", wait_until="networkidle")
+    tab.locator("nav.md-nav--primary a[href$='functional/']").first.click()  # instant navigation
+    tab.wait_for_url("**/building-models/functional/")
+    tab.evaluate("location.hash = '#reading-the-summary'")
+    tab.locator(".md-header__option .md-select").hover()
+    tab.locator("a.md-select__link[hreflang=ko]").click()
+    tab.wait_for_url("**/ko/building-models/functional/#reading-the-summary")
+    assert tab.evaluate("document.documentElement.lang") == "ko"
+    tab.locator(".md-header__option .md-select").hover()
+    tab.locator("a.md-select__link[hreflang=en]").click()
+    tab.wait_for_url("**/keras-model-building/building-models/functional/**")
+    assert tab.evaluate("document.documentElement.lang") == "en"
+    context.close()
+
+
+def test_an_unknown_address_in_the_korean_edition_shows_its_korean_404_page(browser, site_url):
+    context = site_context(browser, site_url, viewport=DESKTOP)
+    tab = context.new_page()
+    tab.goto(site_url + "ko/no/such/page/")
+    tab.wait_for_url("**/ko/404.html")
+    assert tab.evaluate("document.documentElement.lang") == "ko"
+    assert tab.locator("h1").first.inner_text() == KOREAN.page_not_found
+    context.close()
+
+
+def test_korean_text_is_drawn_with_a_font_that_has_hangul(browser, site_url):
+    hangul_fonts = subprocess.run(
+        ["fc-list", ":lang=ko", "family"], capture_output=True, text=True, check=False
+    ).stdout.replace("\n", ",")
+    context = site_context(browser, site_url, viewport=DESKTOP)
+    tab = context.new_page()
+    tab.goto(site_url + "ko/building-models/sequential/", wait_until="networkidle")
+    cdp = context.new_cdp_session(tab)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    paragraph = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "article p"})["nodeId"]
+    fonts = [font["familyName"] for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": paragraph})["fonts"]]
+    context.close()
+    assert any(family in hangul_fonts for family in fonts), (
+        f"the Korean text is drawn with {fonts}, none of which has Hangul (fontconfig's Korean fonts: "
+        f"{hangul_fonts or 'none'}; install one: apt-get install fonts-noto-cjk)"
+    )

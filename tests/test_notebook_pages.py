@@ -1,4 +1,11 @@
-from notebook_pages import nav_position, under_title
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from notebook_pages import STYLESHEET, NotebookPages, nav_position, under_title
 
 NAV = [{"Home": "index.md"}, {"Guide": [{"First": "guide/first.md"}, {"Second": "guide/second.md"}]}, "about.md"]
 
@@ -19,3 +26,81 @@ def test_page_missing_from_the_nav_comes_last():
 def test_links_go_right_under_the_title():
     assert under_title("# Title\n\nText.", "LINKS\n") == "# Title\n\nLINKS\n\nText."
     assert under_title("Text without a title.", "LINKS\n") == "LINKS\n\nText without a title."
+
+
+# --- The rendered notebook pages, made light -----------------------------------------------------
+
+STYLES = "<style>.jupyter-wrapper .jp-Cell{margin:0}.jupyter-wrapper .jp-Dialog{margin:0}</style>"
+
+
+def rendered(styles: str = STYLES) -> str:
+    """A notebook page as mkdocs-material and mkdocs-jupyter write it, in short."""
+    return (
+        "<html><head>\n</head><body>\n"
+        '<article class="md-content__inner md-typeset">'
+        f'{styles}<div class="jupyter-wrapper"><div class="jp-Cell">x</div></div>'
+        "</article></body></html>"
+    )
+
+
+@pytest.fixture
+def published(tmp_path):
+    """NotebookPages after publishing the notebook of guide/first.md, with the real MkDocs objects of
+    a small site, and that notebook's page."""
+    (tmp_path / "docs" / "guide").mkdir(parents=True)
+    (tmp_path / "docs" / "guide" / "first.md").write_text("# First\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Small\nnav:\n  - First: guide/first.md\n", encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    files = Files([])
+    notebooks = NotebookPages()
+    notebooks.publish({"guide/first.md": ("First", b"{}")}, files, config, "notebooks")
+    yield notebooks, config, Page("First", files.get_file_from_path("notebooks/guide/first.ipynb"), config)
+    notebooks.remove_folder()
+
+
+def test_a_notebook_page_links_the_shared_stylesheet_from_where_it_is(published):
+    notebooks, _, page = published
+    html = notebooks.light(rendered(), page)
+    assert '<link rel="stylesheet" href="../../assets/css/jupyterlab.css">\n</head>' in html
+    assert "<style" not in html
+
+
+def test_other_pages_are_left_as_they_are(published, tmp_path):
+    notebooks, config, _ = published
+    other = Page("First", File("guide/first.md", str(tmp_path / "docs"), config.site_dir, True), config)
+    assert notebooks.light(rendered(), other) == rendered()
+
+
+def test_the_shared_stylesheet_holds_the_rules_the_notebook_pages_use(published):
+    notebooks, config, page = published
+    notebooks.light(rendered(), page)
+    notebooks.write_stylesheet(config.site_dir)
+    written = Path(config.site_dir, STYLESHEET).read_text(encoding="utf-8")
+    assert written == '@charset "UTF-8";\n.jupyter-wrapper .jp-Cell{margin:0}\n'
+
+
+def test_no_notebook_page_no_stylesheet(published):
+    notebooks, config, _ = published
+    notebooks.write_stylesheet(config.site_dir)
+    assert not Path(config.site_dir, STYLESHEET).exists()
+
+
+def test_notebook_pages_with_other_styles_fail_the_build(published):
+    notebooks, _, page = published
+    notebooks.light(rendered(), page)
+    with pytest.raises(PluginError, match="other inline styles than the notebook pages before it"):
+        notebooks.light(rendered(STYLES + "<style>.jp-Widget{margin:0}</style>"), page)
+
+
+def test_what_the_page_holds_that_the_module_does_not_know_fails_the_build(published):
+    notebooks, _, page = published
+    with pytest.raises(PluginError, match="notebooks/guide/first.ipynb: unexpected <script"):
+        notebooks.light(rendered(STYLES + "<script>widgets()</script>"), page)
+
+
+def test_a_new_build_starts_without_the_pages_of_the_last(published):
+    """`mkdocs serve` rebuilds with the same NotebookPages: a page changed since must not fail."""
+    notebooks, config, page = published
+    notebooks.light(rendered(), page)
+    notebooks.publish({"guide/first.md": ("First", b"{}")}, Files([]), config, "notebooks")
+    notebooks.light(rendered(STYLES + "<style>.jp-Widget{margin:0}</style>"), page)

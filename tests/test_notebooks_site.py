@@ -1,14 +1,21 @@
-"""The site's notebooks: one per tutorial page, equal to the page of the same build, runnable."""
+"""The site's notebooks: one per tutorial page, equal to the page of the same build, runnable; and
+their pages on the site, light, looking as they did, with outputs that say when they scroll."""
 
+import io
+import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import mkdocs_jupyter
 import nbclient
 import nbformat
 import pytest
+from bs4 import BeautifulSoup
 from built_pages import shown_outputs
 from conftest import REPO
-from notebook_pages import published_notebooks
+from notebook_pages import STYLESHEET, published_notebooks
+from PIL import Image
+from test_browser import DESKTOP, PHONE, SITE_PATH, browser, site_url  # noqa: F401 (fixtures)
 
 from snippet_engine.directives import find_directives
 from snippet_engine.selections import SECTION_MARKER
@@ -82,3 +89,130 @@ def _execute(path: Path, workdir: Path) -> None:
 def _without_markers(snippet: Path) -> str:
     lines = snippet.read_text(encoding="utf-8").rstrip("\n").split("\n")
     return "\n".join(line for line in lines if not SECTION_MARKER.search(line))
+
+
+# --- The notebook pages on the site ------------------------------------------------------------
+
+# What mkdocs-jupyter puts inline in every notebook page: JupyterLab's stylesheet and its theme's.
+JUPYTERLAB_STYLES = [
+    Path(mkdocs_jupyter.__file__).parent / "templates" / "mkdocs_html" / "assets" / name
+    for name in ("index.css", "theme-light.css")
+]
+
+
+def notebook_pages(site: Path) -> list[Path]:
+    """The rendered page of each notebook, beside the notebook it shows."""
+    return [source.parent / "index.html" for source in published_notebooks(site).values()]
+
+
+def test_notebook_pages_link_the_shared_stylesheet_and_inline_no_style_and_no_unused_script(built_site):
+    shared = (built_site / STYLESHEET).resolve()
+    pages = notebook_pages(built_site)
+    assert pages
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        stylesheets = [(page.parent / link["href"]).resolve() for link in soup.head.select('link[rel="stylesheet"]')]
+        assert shared in stylesheets, f"{page} does not link {STYLESHEET}"
+        assert not soup.find_all("style"), f"{page} has inline styles"
+        scripts = soup.select("article script")
+        assert len(scripts) == 2 and all("clipboard-copy" in script.get_text() for script in scripts), (
+            f"{page}: the notebook's scripts should be the copy button's two, found "
+            + ", ".join(str(script)[:60] for script in scripts)
+        )
+
+
+def test_the_shared_stylesheet_is_a_small_part_of_jupyterlabs_and_defines_the_properties_it_uses(built_site):
+    shared = (built_site / STYLESHEET).read_text(encoding="utf-8")
+    original = "".join(path.read_text(encoding="utf-8") for path in JUPYTERLAB_STYLES)
+    assert len(shared) < len(original) / 10, f"{STYLESHEET} keeps {len(shared)} of {len(original)} characters"
+    used = set(re.findall(r"var\(\s*(--[\w-]+)", shared))
+    defined = set(re.findall(r"(--[\w-]+)\s*:", shared))
+    undefined = (used & set(re.findall(r"(--[\w-]+)\s*:", original))) - defined
+    assert not undefined, f"{STYLESHEET} uses custom properties it dropped: {sorted(undefined)}"
+
+
+# For each rule of the stylesheet passed in that an element of the page matches as the browser sees
+# it (the theme's script has run), its selector if the page's stylesheet jupyterlab.css lacks it.
+# Pseudo-elements are taken off the selector first (querySelector cannot match them); a state
+# (:hover) matches nothing here, so such rules are not checked. Rules of custom properties only are
+# kept or dropped by whether they are used, which the previous test checks.
+MISSING_RULES = r"""
+(original) => {
+  const style = document.createElement("style");
+  style.textContent = original;
+  document.head.append(style);
+  style.sheet.disabled = true;
+  const shared = [...document.styleSheets].find(sheet => sheet.href && sheet.href.endsWith("/jupyterlab.css"));
+  const selectors = (rules, found) => {
+    for (const rule of rules) {
+      if (rule.selectorText !== undefined) found.push(rule);
+      else if (rule.cssRules) selectors(rule.cssRules, found);
+    }
+    return found;
+  };
+  const kept = new Set(selectors(shared.cssRules, []).map(rule => rule.selectorText));
+  const missing = [];
+  for (const rule of selectors(style.sheet.cssRules, [])) {
+    if ([...rule.style].every(name => name.startsWith("--")) || kept.has(rule.selectorText)) continue;
+    const pseudoElements = /::?(before|after|placeholder|selection|-webkit-[\w-]+|-moz-[\w-]+)/g;
+    const selector = rule.selectorText.replace(pseudoElements, "");
+    try {
+      if (document.querySelector(selector)) missing.push(rule.selectorText);
+    } catch (error) {}  // a selector the browser cannot query (a vendor pseudo-class): not checked
+  }
+  style.remove();
+  return missing;
+}
+"""
+
+
+def test_every_rule_of_jupyterlabs_styles_that_an_element_of_a_notebook_page_matches_is_kept(
+    browser,  # noqa: F811 (a fixture)
+    site_url,  # noqa: F811
+    built_site,
+):
+    original = "\n".join(path.read_text(encoding="utf-8") for path in JUPYTERLAB_STYLES)
+    context = browser.new_context(viewport=PHONE)
+    tab = context.new_page()
+    missing = []
+    for page in notebook_pages(built_site):
+        path = page.parent.relative_to(built_site).as_posix() + "/"
+        tab.goto(site_url + path)
+        missing.extend(f"{path}: {selector}" for selector in tab.evaluate(MISSING_RULES, original))
+    context.close()
+    assert not missing, "rules dropped from the notebook stylesheet that elements match:\n" + "\n".join(missing)
+
+
+def edge_shading(tab, output) -> tuple[int, int]:
+    """How much darker than the page the left and the right edge of `output` are drawn: its own
+    background only (its text hidden)."""
+    image = Image.open(io.BytesIO(output.screenshot())).convert("L")
+    page = int(tab.evaluate("getComputedStyle(document.body).backgroundColor.match(/\\d+/g)[0]"))
+    rows = range(image.height)
+    left = max(abs(page - image.getpixel((x, y))) for x in range(3) for y in rows)
+    right = max(abs(page - image.getpixel((image.width - 1 - x, y))) for x in range(3) for y in rows)
+    return left, right
+
+
+def test_an_output_wider_than_the_phone_is_shaded_on_the_side_it_hides_and_no_other(
+    browser,  # noqa: F811 (a fixture)
+    site_url,  # noqa: F811
+):
+    """The learners' review: notebook outputs scrolled without a cue that they do."""
+    for viewport, wide in ((PHONE, True), (DESKTOP, False)):
+        context = browser.new_context(viewport=viewport, color_scheme="light")
+        tab = context.new_page()
+        tab.goto(site_url + "notebooks/building-models/sequential/")
+        tab.add_style_tag(content=".jp-OutputArea-output * { visibility: hidden }")
+        output = tab.locator('.jp-OutputArea-output[data-mime-type="text/plain"]').first
+        output.scroll_into_view_if_needed()
+        assert output.evaluate("box => box.scrollWidth > box.clientWidth") == wide
+        left, right = edge_shading(tab, output)
+        if wide:
+            assert left == 0 and right > 40, f"at the start, {left=} and {right=}: the right edge should be shaded"
+            output.evaluate("box => { box.scrollLeft = box.scrollWidth; }")
+            left, right = edge_shading(tab, output)
+            assert left > 40 and right == 0, f"scrolled to the end, {left=} and {right=}: the left edge should be"
+        else:
+            assert left == right == 0, f"an output that fits has shaded edges: {left=}, {right=}"
+        context.close()

@@ -1,0 +1,396 @@
+"""The Notebooks pages made light: mkdocs-jupyter's rendering without what these notebooks never use.
+
+mkdocs-jupyter puts into every notebook page JupyterLab's whole stylesheet (574 KB), its theme's,
+Pygments' (twice), a MathJax loader and a Mermaid loader. Here the page keeps its content and the
+scripts it needs (the copy button of each code cell); its styles move to one stylesheet that all
+notebook pages share, cut down to the rules their elements can match; and the highlighted code
+loses the spans that no rule styles. A script or link it does not know fails: an upgrade of
+mkdocs-jupyter that adds one must be looked at, not shipped heavy.
+"""
+
+import functools
+import re
+from collections.abc import Container, Iterable
+from dataclasses import dataclass, field
+
+import tinycss2
+
+# mkdocs-material draws the page's content in this element; mkdocs-jupyter's blocks are all in it.
+ARTICLE_START = '<article class="md-content__inner md-typeset">'
+ARTICLE_END = "</article>"
+# The elements that load or run something; a script's or a style's body ends at the first closing
+# tag of its kind, as the HTML tokenizer reads it.
+OPENING = re.compile(r"<(script|style|link)\b[^>]*>", re.I)
+CLOSING = {"script": re.compile(r"</script\s*>", re.I), "style": re.compile(r"</style\s*>", re.I)}
+# A code cell's source as Pygments highlights it: each token in a span with the class of its kind.
+HIGHLIGHTED = re.compile(r'(<div class="highlight-ipynb[^"]*"><pre>)(.*?)(</pre>)', re.S)
+TOKEN = re.compile(r'<span class="([\w-]+)">([^<]*)</span>|<span></span>')
+STYLED_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+# Classes of mkdocs-material's own elements: its script adds some to the content as the page
+# loads (md-typeset__scrollwrap around tables, md-clipboard...), so the page's HTML does not show them.
+THEME_CLASS_PREFIX = "md-"
+
+
+class NotebookHtmlError(ValueError):
+    """A notebook page holds something this module does not know what to do with."""
+
+
+@dataclass(frozen=True)
+class Script:
+    """A script mkdocs-jupyter writes into notebook pages, known by its opening tag (exactly as
+    written) and a text its body holds; kept, or dropped unless the page has what `needed_by` finds."""
+
+    opening: str
+    marker: str
+    keep: bool
+    needed_by: re.Pattern | None = None
+
+
+SCRIPTS = (
+    # Defines <clipboard-copy>, the copy button of each code cell.
+    Script("<script>", "customElements.define('clipboard-copy'", keep=True),
+    # Shows "Copied!" when a copy button is used.
+    Script("<script>", "addEventListener('clipboard-copy'", keep=True),
+    # nbconvert's MathJax loader, given mkdocs-jupyter's custom_mathjax_url, which is empty: the
+    # browser fetches and runs nothing (another address would load MathJax from another host).
+    Script('<script src="">', "", keep=False),
+    # Read by MathJax alone, which no notebook page loads.
+    Script('<script type="text/x-mathjax-config">', "init_mathjax", keep=False),
+    # Imports Mermaid from cdnjs.cloudflare.com when the notebook has a Mermaid output; the site's
+    # notebooks have none, and one that had would need its diagram drawn another way.
+    Script(
+        '<script type="module">',
+        ".jp-Mermaid > pre.mermaid",
+        keep=False,
+        needed_by=re.compile(r'class="[^"]*\bjp-Mermaid\b'),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class LightPage:
+    html: str  # the page, its styles replaced by a link to the shared stylesheet
+    styles: tuple[str, ...]  # the stylesheets it had inline, in page order
+
+
+def light_page(html: str, stylesheet_href: str, page: str) -> LightPage:
+    """`html`, a notebook page as mkdocs-jupyter and mkdocs-material made it (`page` names it in
+    errors), without its inline styles, the scripts it never runs and its unstyled code spans, with a
+    link to `stylesheet_href` in its head. Raises NotebookHtmlError on a script or link it does not know."""
+    if html.count(ARTICLE_START) != 1 or html.count("</head>") != 1:
+        raise NotebookHtmlError(
+            f"{page}: expected one {ARTICLE_START} (mkdocs-material's content) and one </head>; "
+            f"a theme upgrade may have changed them: update {__name__}."
+        )
+    start = html.index(ARTICLE_START)
+    end = html.index(ARTICLE_END, start)
+    article = html[start:end]
+    kept, styles, position = [], [], 0
+    for opening in OPENING.finditer(article):
+        if opening.start() < position:
+            continue  # inside a script or a style: text, not a tag
+        tag = opening.group(1).lower()
+        if tag == "link":
+            raise NotebookHtmlError(f"{page}: unexpected {opening.group()} in the notebook; {_what_to_do()}")
+        closing = CLOSING[tag].search(article, opening.end())
+        if closing is None:
+            raise NotebookHtmlError(f"{page}: {_opening(article[opening.start() :])} is never closed.")
+        element, body = article[opening.start() : closing.end()], article[opening.end() : closing.start()]
+        kept.append(article[position : opening.start()])
+        position = closing.end()
+        if tag == "style":
+            styles.append(body)
+        elif _kept_script(element, body, article, page):
+            kept.append(element)
+    if not styles:
+        raise NotebookHtmlError(
+            f"{page}: the notebook has no inline <style>; mkdocs-jupyter must have changed how it "
+            f"styles notebooks: look at the page and update {__name__}."
+        )
+    kept.append(article[position:])
+    lighter = plain_unstyled_tokens("".join(kept), _styled_classes(tuple(styles)))
+    link = f'<link rel="stylesheet" href="{stylesheet_href}">\n'
+    head = html[:start].replace("</head>", link + "</head>")
+    return LightPage(head + lighter + html[end:], tuple(styles))
+
+
+@functools.lru_cache(maxsize=2)
+def _styled_classes(styles: tuple[str, ...]) -> frozenset[str]:
+    """Every class a selector of `styles` may name (more, not fewer: a ".png" in a url() counts)."""
+    return frozenset(STYLED_CLASS.findall("".join(styles)))
+
+
+def _kept_script(element: str, body: str, article: str, page: str) -> bool:
+    for script in SCRIPTS:
+        if element.startswith(script.opening) and script.marker in body:
+            needed = script.needed_by and script.needed_by.search(article)
+            if needed:
+                raise NotebookHtmlError(
+                    f"{page}: the notebook has {needed.group()!r}, which needs {_opening(element)}; "
+                    f"{__name__} drops that script (SCRIPTS there says why)."
+                )
+            return script.keep
+    raise NotebookHtmlError(f"{page}: unexpected {_opening(element)} in the notebook; {_what_to_do()}")
+
+
+def plain_unstyled_tokens(html: str, styled: Container[str]) -> str:
+    """`html` with the highlighted code's token spans whose class is not in `styled` replaced by
+    their text. JupyterLab's styles colour keywords, strings and numbers but not names, so a quarter
+    of a page's elements were spans that change nothing; each one costs the browser time to style
+    and lay out, again every time the theme's script restyles the whole page (six times as it loads)."""
+
+    def unwrap(token: re.Match) -> str:
+        return token.group(0) if token.group(1) in styled else token.group(2) or ""
+
+    return HIGHLIGHTED.sub(lambda code: code.group(1) + TOKEN.sub(unwrap, code.group(2)) + code.group(3), html)
+
+
+def _opening(element: str) -> str:
+    """An element's opening tag and the start of its body, for an error message."""
+    return " ".join(element[:120].split()) + ("..." if len(element) > 120 else "")
+
+
+def _what_to_do() -> str:
+    return (
+        f"mkdocs-jupyter may have been upgraded. Add it to SCRIPTS in {__name__} "
+        "if the notebook pages need it (keep=True) or say why they do not (keep=False)."
+    )
+
+
+# --- The shared stylesheet: the rules the notebook pages can use -------------------------------
+
+# A start tag and its attributes, values quoted or not (a ">" inside quotes does not end it).
+START_TAG = re.compile(r"""<([a-zA-Z][\w:-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*/?>""")
+CLASS_OR_ID = re.compile(r"""\s(class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+# What a stylesheet's top-level structure turns on; comments, strings and escapes are skipped whole.
+CSS_STRUCTURE = re.compile(r"""/\*.*?\*/|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|\\.|[{};]""", re.S)
+BETWEEN_RULES = re.compile(r"(?:\s+|/\*.*?\*/)*", re.S)
+AT_KEYWORD = re.compile(r"@([\w-]+)")
+GROUPING_RULES = {"media", "supports", "container"}
+KEYFRAMES = re.compile(r"(?:-\w+-)?keyframes")
+
+
+@dataclass
+class PageElements:
+    """The tag names, classes and ids of some pages' elements: what a selector can match."""
+
+    tags: set[str] = field(default_factory=set)
+    classes: set[str] = field(default_factory=set)
+    ids: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, pages: Iterable[str]) -> "PageElements":
+        elements = cls()
+        for html in pages:
+            for tag in START_TAG.finditer(html):
+                elements.tags.add(tag.group(1).lower())
+                for attribute in CLASS_OR_ID.finditer(tag.group(2)):
+                    value = "".join(part or "" for part in attribute.group(2, 3, 4))
+                    if attribute.group(1).lower() == "class":
+                        elements.classes.update(value.split())
+                    else:
+                        elements.ids.add(value)
+        return elements
+
+    def may_match(self, selector: list) -> bool:
+        """Whether every tag, class and id `selector` names is on the pages. Attributes, pseudo-classes
+        and combinators are not checked: states and the palette switch change them as the page runs."""
+        tags, classes, ids = _named(selector)
+        return (
+            tags <= self.tags
+            and ids <= self.ids
+            and all(name in self.classes or name.startswith(THEME_CLASS_PREFIX) for name in classes)
+        )
+
+
+def _named(selector: list) -> tuple[set[str], set[str], set[str]]:
+    """The tag names, classes and ids one complex selector (tinycss2 tokens) requires."""
+    tags, classes, ids = set(), set(), set()
+    tokens = iter(selector)
+    for token in tokens:
+        if _is_literal(token, "."):
+            name = next(tokens, None)
+            if name is not None and name.type == "ident":
+                classes.add(name.value)
+        elif _is_literal(token, ":"):
+            # A pseudo-class (:hover, :not(...)) or, after a second colon, a pseudo-element.
+            if _is_literal(next(tokens, None), ":"):
+                next(tokens, None)
+        elif token.type == "hash":
+            ids.add(token.value)
+        elif token.type == "ident":
+            tags.add(token.lower_value)
+    return tags, classes, ids
+
+
+def _is_literal(token, value: str) -> bool:
+    return token is not None and token.type == "literal" and token.value == value
+
+
+@dataclass(frozen=True)
+class _Rule:
+    prelude: str  # a selector list, or an at-rule's keyword and condition ("@media (max-width:760px)")
+    body: str | None  # what its braces hold; None for a statement (@charset "UTF-8";)
+
+
+@dataclass(frozen=True)
+class _Group:
+    """An @media (or @supports, @container) rule with the rules of it that are kept."""
+
+    prelude: str
+    rules: list
+
+
+def _rules(css: str) -> list[_Rule]:
+    """The top-level rules of a stylesheet, split as a browser splits them. Text left without its
+    block at the end (mkdocs-jupyter's second, unparsable copy of the Pygments CSS) a browser drops."""
+    rules, depth, start, opening = [], 0, 0, 0
+    for mark in CSS_STRUCTURE.finditer(css):
+        if mark.group() == "{":
+            opening = mark.start() if depth == 0 else opening
+            depth += 1
+        elif mark.group() == "}" and depth:
+            depth -= 1
+            if depth == 0:
+                rules.append(_Rule(_prelude(css, start, opening), css[opening + 1 : mark.start()]))
+                start = mark.end()
+        elif mark.group() == ";" and depth == 0 and _prelude(css, start, mark.start()).startswith("@"):
+            rules.append(_Rule(_prelude(css, start, mark.start()), None))
+            start = mark.end()
+    if depth:
+        raise NotebookHtmlError(f"A notebook page's styles end inside a block: {css[opening : opening + 80]!r}...")
+    return rules
+
+
+def _prelude(css: str, start: int, end: int) -> str:
+    """A rule's prelude, without the comments before it (Pygments labels each rule after its "}")."""
+    return css[BETWEEN_RULES.match(css, start, end).end() : end].strip()
+
+
+def shared_stylesheet(styles: Iterable[str], pages: Iterable[str]) -> str:
+    """The rules of the stylesheets `styles` that elements of `pages` can match, with the custom
+    properties and keyframes those rules use, in their order, one rule a line. What a browser drops
+    (a rule it cannot parse, a @charset after the start) is dropped; an unknown at-rule fails."""
+    elements = PageElements.of(pages)
+    kept = [rule for css in styles for rule in _matching(_rules(css), elements)]
+    used = _used_names(kept)
+    lines = ['@charset "UTF-8";']  # the rules hold non-ASCII text (content:"•")
+    lines.extend(text for text in (_text(rule, used) for rule in kept) if text)
+    return "\n".join(lines) + "\n"
+
+
+def _matching(rules: list[_Rule], elements: PageElements) -> list:
+    kept = []
+    for rule in rules:
+        if not rule.prelude.startswith("@"):
+            selectors = tinycss2.parse_component_value_list(rule.prelude, skip_comments=True)
+            if any(elements.may_match(selector) for selector in _selectors(selectors)):
+                kept.append(rule)
+            continue
+        keyword = AT_KEYWORD.match(rule.prelude).group(1).lower()
+        if keyword in GROUPING_RULES and rule.body is not None:
+            inner = _matching(_rules(rule.body), elements)
+            if inner:
+                kept.append(_Group(rule.prelude, inner))
+        elif KEYFRAMES.fullmatch(keyword) and rule.body is not None:
+            kept.append(rule)  # kept or not once the animations of the kept rules are known
+        elif keyword != "charset":
+            raise NotebookHtmlError(
+                f"The notebook pages' styles have a rule {rule.prelude[:80]!r}, which {__name__} "
+                "does not know how to keep or drop: teach it there."
+            )
+    return kept
+
+
+def _selectors(prelude: list) -> list[list]:
+    """A selector list's selectors, split at its top-level commas."""
+    selectors = [[]]
+    for token in prelude:
+        if _is_literal(token, ","):
+            selectors.append([])
+        else:
+            selectors[-1].append(token)
+    return selectors
+
+
+@dataclass(frozen=True)
+class _Names:
+    """The custom properties (--jp-...) and the animations that the kept rules use."""
+
+    properties: set[str]
+    animations: set[str]
+
+
+def _used_names(rules: list) -> _Names:
+    custom: dict[str, list] = {}
+    used = _Names(set(), set())
+    for rule in _style_rules(rules):
+        for declaration in _declarations(rule):
+            if declaration.name.startswith("--"):
+                custom.setdefault(declaration.name, []).append(declaration)
+                continue
+            used.properties.update(_var_names(declaration.value))
+            if declaration.lower_name in ("animation", "animation-name"):
+                used.animations.update(token.value for token in declaration.value if token.type == "ident")
+    # A custom property that one in use names is in use too.
+    pending = list(used.properties)
+    while pending:
+        for declaration in custom.get(pending.pop(), []):
+            new = _var_names(declaration.value) - used.properties
+            used.properties.update(new)
+            pending.extend(new)
+    return used
+
+
+def _style_rules(rules: list) -> list[_Rule]:
+    """The rules among `rules` that hold declarations, those inside @media included."""
+    found = []
+    for rule in rules:
+        if isinstance(rule, _Group):
+            found.extend(_style_rules(rule.rules))
+        elif not rule.prelude.startswith("@"):
+            found.append(rule)
+    return found
+
+
+def _declarations(rule: _Rule) -> list:
+    nodes = tinycss2.parse_blocks_contents(rule.body, skip_comments=True, skip_whitespace=True)
+    nested = [node for node in nodes if node.type in ("qualified-rule", "at-rule")]
+    if nested:
+        raise NotebookHtmlError(
+            f"The notebook pages' styles nest rules in {rule.prelude[:80]!r}, which {__name__} does not prune."
+        )
+    return [node for node in nodes if node.type == "declaration"]  # the browser drops the rest too
+
+
+def _var_names(tokens: list) -> set[str]:
+    """The custom properties that the var() calls among `tokens` name, nested calls included."""
+    names = set()
+    for token in tokens:
+        if token.type != "function":
+            continue
+        if token.lower_name == "var":
+            first = next((argument for argument in token.arguments if argument.type == "ident"), None)
+            if first is not None:
+                names.add(first.value)
+        names.update(_var_names(token.arguments))
+    return names
+
+
+def _text(rule, used: _Names) -> str:
+    """A kept rule as one line of CSS, without the custom properties nothing uses; "" if that empties it."""
+    if isinstance(rule, _Group):
+        inner = "".join(_text(child, used) for child in rule.rules)
+        return f"{rule.prelude}{{{inner}}}" if inner else ""
+    if rule.prelude.startswith("@"):  # @keyframes
+        return f"{rule.prelude}{{{rule.body.strip()}}}" if rule.prelude.split()[-1] in used.animations else ""
+    declarations = [
+        f"{declaration.name}:{_css(declaration.value)}{'!important' if declaration.important else ''}"
+        for declaration in _declarations(rule)
+        if not declaration.name.startswith("--") or declaration.name in used.properties
+    ]
+    return f"{rule.prelude}{{{';'.join(declarations)}}}" if declarations else ""
+
+
+def _css(tokens: list) -> str:
+    return tinycss2.serialize(tokens).strip()

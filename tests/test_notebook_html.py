@@ -1,0 +1,239 @@
+"""The Notebooks pages made light: what a page keeps and loses, and the shared stylesheet's rules."""
+
+import json
+import re
+
+import pytest
+from mkdocs_jupyter.nbconvert2 import nb2html
+
+from snippet_engine.notebook_html import NotebookHtmlError, light_page, shared_stylesheet
+
+# What mkdocs-jupyter writes into a notebook page, in its order, as the site's pages have it.
+COPY_BUTTON = "<script>\n(function () { customElements.define('clipboard-copy', class {}); })();\n</script>"
+COPY_NOTICE = "<script>\ndocument.addEventListener('clipboard-copy', function(event) {});\n</script>"
+MATHJAX = (
+    '<script src=""> </script>\n<!-- MathJax configuration -->\n'
+    '<script type="text/x-mathjax-config">\ninit_mathjax = function() {};\n</script>'
+)
+MERMAID = '<script type="module">\nconst diagrams = document.querySelectorAll(".jp-Mermaid > pre.mermaid");\n</script>'
+CELL = (
+    '<div class="jupyter-wrapper"><div class="jp-Cell jp-CodeCell">'
+    '<div class="highlight-ipynb hl-python"><pre><span></span><span class="kn">import</span> '
+    '<span class="nn">keras</span>\n<span class="n">model</span><span class="o">=</span>'
+    '<span class="n">keras</span><span class="o">.</span><span class="n">Sequential</span>'
+    '<span class="p">()</span>\n</pre></div></div></div>'
+)
+
+
+def notebook_page(content: str) -> str:
+    """A page as mkdocs-material lays it out around mkdocs-jupyter's `content`."""
+    return (
+        '<html><head>\n<link rel="stylesheet" href="../../assets/css/notebooks.css">\n</head>\n<body>'
+        '<nav class="md-nav"><a class="md-nav__link" href="../">Home</a></nav>\n'
+        f'<article class="md-content__inner md-typeset">\n{content}\n</article>\n'
+        '<script src="../../assets/javascripts/bundle.js"></script>\n</body></html>'
+    )
+
+
+STYLES = "<style>.jupyter-wrapper .kn{color:blue}.jupyter-wrapper .o{font-weight:bold}</style>"
+PAGE = notebook_page("\n".join([COPY_BUTTON, COPY_NOTICE, STYLES, MATHJAX, MERMAID, CELL]))
+
+
+def test_the_page_links_the_shared_stylesheet_in_its_head_instead_of_its_inline_styles():
+    light = light_page(PAGE, "../../assets/css/jupyterlab.css", "notebooks/a.ipynb")
+    head, _, body = light.html.partition("</head>")
+    assert head.endswith(
+        '<link rel="stylesheet" href="../../assets/css/notebooks.css">\n'
+        '<link rel="stylesheet" href="../../assets/css/jupyterlab.css">\n'
+    )
+    assert "<style" not in body
+    assert light.styles == (".jupyter-wrapper .kn{color:blue}.jupyter-wrapper .o{font-weight:bold}",)
+
+
+def test_the_copy_button_scripts_stay_and_the_math_and_mermaid_loaders_go():
+    body = light_page(PAGE, "shared.css", "notebooks/a.ipynb").html
+    assert COPY_BUTTON in body and COPY_NOTICE in body
+    assert "mathjax" not in body.lower().replace("<!-- mathjax configuration -->", "")
+    assert 'src=""' not in body and "jp-Mermaid" not in body
+    # The theme's own script, outside the notebook, is none of the module's business.
+    assert '<script src="../../assets/javascripts/bundle.js"></script>' in body
+
+
+def test_code_spans_no_rule_styles_become_plain_text_and_the_others_stay():
+    body = light_page(PAGE, "shared.css", "notebooks/a.ipynb").html
+    # kn and o are styled; nn, n and p are not (and the empty span Pygments starts with goes).
+    assert (
+        '<pre><span class="kn">import</span> keras\nmodel<span class="o">=</span>'
+        'keras<span class="o">.</span>Sequential()\n</pre>'
+    ) in body
+
+
+def test_a_script_it_does_not_know_fails_and_says_where_to_declare_it():
+    page = notebook_page(STYLES + '<script src="https://unpkg.com/@jupyter-widgets/html-manager"></script>' + CELL)
+    with pytest.raises(NotebookHtmlError) as error:
+        light_page(page, "shared.css", "notebooks/widgets.ipynb")
+    message = str(error.value)
+    assert message.startswith('notebooks/widgets.ipynb: unexpected <script src="https://unpkg.com/')
+    assert "Add it to SCRIPTS in snippet_engine.notebook_html" in message
+
+
+def test_a_stylesheet_link_in_the_notebook_fails():
+    page = notebook_page(STYLES + '<link rel="stylesheet" href="https://cdn.example/lab.css">' + CELL)
+    with pytest.raises(NotebookHtmlError, match="unexpected <link"):
+        light_page(page, "shared.css", "notebooks/a.ipynb")
+
+
+def test_a_notebook_with_a_mermaid_output_fails_rather_than_lose_the_script_that_draws_it():
+    diagram = '<div class="jp-Mermaid"><pre class="mermaid">graph TD; a-->b</pre></div>'
+    page = notebook_page(STYLES + MERMAID + diagram)
+    with pytest.raises(NotebookHtmlError, match="the notebook has 'class=\"jp-Mermaid', which needs"):
+        light_page(page, "shared.css", "notebooks/a.ipynb")
+
+
+def test_a_page_without_inline_styles_means_mkdocs_jupyter_changed_and_fails():
+    with pytest.raises(NotebookHtmlError, match="no inline <style>"):
+        light_page(notebook_page(COPY_BUTTON + CELL), "shared.css", "notebooks/a.ipynb")
+
+
+def test_a_page_without_the_themes_article_fails():
+    with pytest.raises(NotebookHtmlError, match="expected one <article"):
+        light_page(PAGE.replace("md-content__inner", "md-content"), "shared.css", "notebooks/a.ipynb")
+
+
+def test_mkdocs_jupyters_own_rendering_is_one_it_knows(tmp_path):
+    """The installed mkdocs-jupyter, with the options mkdocs.yml gives it: a page it renders holds
+    nothing the module does not know, and keeps the copy button of its code cell."""
+    notebook = tmp_path / "n.ipynb"
+    notebook.write_text(json.dumps(TINY_NOTEBOOK), encoding="utf-8")
+    content = nb2html(str(notebook), execute=False, custom_mathjax_url="", include_requirejs=False)
+    light = light_page(notebook_page(content), "shared.css", "notebooks/n.ipynb")
+    body = light.html.partition("</head>")[2]
+    assert "<style" not in body and "clipboard-copy" in body and "print" in body
+    stylesheet = shared_stylesheet(light.styles, [light.html])
+    assert ".jupyter-wrapper .jp-OutputArea-output pre{" in stylesheet
+    assert ".jp-Dialog" not in stylesheet
+
+
+TINY_NOTEBOOK = {
+    "nbformat": 4,
+    "nbformat_minor": 5,
+    "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+    "cells": [
+        {
+            "cell_type": "code",
+            "id": "c1",
+            "metadata": {},
+            "execution_count": 1,
+            "source": 'print("hello")',
+            "outputs": [{"output_type": "stream", "name": "stdout", "text": "hello\n"}],
+        }
+    ],
+}
+
+
+# --- The shared stylesheet -------------------------------------------------------------------
+
+ELEMENTS = '<body><div class="jupyter-wrapper"><div class="jp-Cell"><pre id="out">x</pre></div></div></body>'
+
+
+def rules(css: str, pages=(ELEMENTS,)) -> list[str]:
+    """The lines of the shared stylesheet made of `css` for `pages`, without its @charset line."""
+    stylesheet = shared_stylesheet([css], list(pages))
+    first, *lines = stylesheet.splitlines()
+    assert first == '@charset "UTF-8";'
+    return lines
+
+
+def test_a_rule_for_elements_the_pages_do_not_have_is_dropped():
+    css = ".jupyter-wrapper .jp-Cell{margin:0}.jupyter-wrapper .jp-Dialog{margin:0}table{width:auto}"
+    assert rules(css) == [".jupyter-wrapper .jp-Cell{margin:0}"]
+
+
+def test_one_selector_of_a_list_that_can_match_keeps_the_rule_whole():
+    assert rules(".jp-Dialog,.jp-Cell pre,#out{color:red}") == [".jp-Dialog,.jp-Cell pre,#out{color:red}"]
+    assert rules("#elsewhere{color:red}") == []
+
+
+def test_states_palettes_and_attributes_never_drop_a_rule():
+    """They change as the page runs: hover, focus, the palette switch, a class the rule excludes."""
+    css = (
+        "[data-md-color-scheme=slate] .jupyter-wrapper{color:white}"
+        ".jp-Cell:hover pre::before{content:'•'}"
+        ".jp-Cell:not(.jp-mod-active) pre{opacity:.5}"
+    )
+    assert rules(css) == [
+        "[data-md-color-scheme=slate] .jupyter-wrapper{color:white}",
+        '.jp-Cell:hover pre::before{content:"•"}',  # strings come back in double quotes
+        ".jp-Cell:not(.jp-mod-active) pre{opacity:.5}",
+    ]
+
+
+def test_a_class_of_the_theme_counts_as_present_because_its_script_adds_it():
+    assert rules(".jupyter-wrapper .md-typeset__scrollwrap{margin:0}") == [
+        ".jupyter-wrapper .md-typeset__scrollwrap{margin:0}"
+    ]
+
+
+def test_a_media_rule_keeps_its_matching_rules_and_goes_when_none_is_left():
+    css = "@media (max-width:760px){.jp-Cell{padding:0}.jp-Dialog{padding:0}}@media print{.jp-Toolbar{display:none}}"
+    assert rules(css) == ["@media (max-width:760px){.jp-Cell{padding:0}}"]
+
+
+def test_custom_properties_stay_only_when_a_kept_rule_uses_them_even_through_another():
+    css = (
+        ".jupyter-wrapper{--jp-a:var(--jp-b);--jp-b:red;--jp-unused:blue;--jp-dialog:green}"
+        ".jp-Cell{color:var(--jp-a)}"
+        ".jp-Dialog{color:var(--jp-dialog)}"
+    )
+    assert rules(css) == [".jupyter-wrapper{--jp-a:var(--jp-b);--jp-b:red}", ".jp-Cell{color:var(--jp-a)}"]
+
+
+def test_a_rule_left_without_declarations_goes():
+    assert rules(".jupyter-wrapper{--jp-unused:blue}") == []
+
+
+def test_keyframes_stay_only_when_a_kept_rule_animates_with_them():
+    css = (
+        ".jp-Cell{animation:blink 1s}@keyframes blink{0%{opacity:0}}"
+        "@-webkit-keyframes spin{to{transform:rotate(1turn)}}"
+    )
+    assert rules(css) == [".jp-Cell{animation:blink 1s}", "@keyframes blink{0%{opacity:0}}"]
+
+
+def test_comments_braces_in_strings_and_an_unparsable_tail_are_read_as_a_browser_reads_them():
+    """Pygments labels each rule after it; mkdocs-jupyter appends a second copy of the Pygments CSS
+    as a Python list's repr, which no browser can parse."""
+    css = (
+        "pre { line-height: 125%; } /* Error */\n"
+        '.jp-Cell::after { content: "}{" } /* Keyword */\n'
+        "['pre { line-height: 125%; }\\n.jp-Cell { color: red; }']"
+    )
+    assert rules(css) == ["pre{line-height:125%}", '.jp-Cell::after{content:"}{"}']
+
+
+def test_each_inline_style_is_a_stylesheet_of_its_own():
+    """A rule left unclosed at the end of one <style> does not swallow the next one's rules."""
+    stylesheet = shared_stylesheet(["['garbage'", ".jp-Cell{margin:0}"], [ELEMENTS])
+    assert stylesheet.splitlines()[1:] == [".jp-Cell{margin:0}"]
+
+
+@pytest.mark.parametrize(
+    "css, complaint",
+    [
+        ("@import url(https://example.com/lab.css);", "'@import url(https://example.com/lab.css)'"),
+        ("@font-face{font-family:x;src:url(x.woff2)}", "'@font-face'"),
+        (".jp-Cell{color:red;& pre{color:blue}}", "nest rules in '.jp-Cell'"),
+        (".jp-Cell{color:red", "end inside a block"),
+    ],
+)
+def test_a_rule_it_cannot_prune_fails(css, complaint):
+    with pytest.raises(NotebookHtmlError, match=re.escape(complaint)):
+        shared_stylesheet([css], [ELEMENTS])
+
+
+def test_classes_and_ids_are_read_from_every_page_quoted_or_not():
+    pages = [ELEMENTS, "<div class=jp-Dialog id='box'></div>"]
+    assert rules(".jp-Dialog{margin:0}#box{margin:0}.jp-Toolbar{margin:0}", pages) == [
+        ".jp-Dialog{margin:0}",
+        "#box{margin:0}",
+    ]
