@@ -18,6 +18,7 @@ from test_mkdocs_hooks import ServerLog, SmallSite, _free_port, _page_when
 from snippet_engine.editions import Edition, edition_problems, load_editions, translated_nav
 from snippet_engine.pages import parse_page
 from snippet_engine.settings import SettingsError
+from snippet_engine.wording import KOREAN as KOREAN_WORDS
 
 KOREAN = {"language": "ko", "name": "한국어", "site_name": "작은 사이트", "nav_titles": {"Home": "홈"}}
 
@@ -156,7 +157,7 @@ def test_each_snippet_runs_once_for_both_editions_with_the_same_output(bilingual
     assert english == ("index.html", "hello from one run")
     assert korean == ("ko/index.html", "hello from one run")
     page = (bilingual.root / "site" / "ko" / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="ko"' in page and '<span class="filename">출력</span>' in page
+    assert '<html lang="ko"' in page and f">{KOREAN_WORDS.output}</span>" in page
 
 
 def test_a_translation_that_shows_other_snippets_fails_the_build_naming_both_files(bilingual):

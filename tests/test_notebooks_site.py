@@ -15,7 +15,7 @@ from built_pages import shown_outputs
 from conftest import REPO
 from notebook_pages import STYLESHEET, published_notebooks
 from PIL import Image
-from test_browser import DESKTOP, PHONE, SITE_PATH, browser, site_url  # noqa: F401 (fixtures)
+from test_browser import CONFIG, DESKTOP, PHONE, browser, site_url  # noqa: F401 (fixtures)
 
 from snippet_engine.directives import find_directives
 from snippet_engine.selections import SECTION_MARKER
@@ -27,10 +27,14 @@ def built_notebooks(site: Path) -> dict[str, bytes]:
 
 
 def pages_with_snippets() -> dict[str, list[str]]:
-    """{"building-models/sequential.md": [snippet paths in the order first shown]}."""
+    """{"building-models/sequential.md": [snippet paths in the order first shown]}, for the pages of
+    the site's first language (test_editions.py holds the translations' notebooks to these)."""
+    translations = {edition["language"] for edition in CONFIG["extra"]["editions"][1:]}
     pages = {}
     for page in sorted((REPO / "docs").rglob("*.md")):
         name = page.relative_to(REPO / "docs").as_posix()
+        if name.split("/", 1)[0] in translations:
+            continue
         paths = [d.path for d in find_directives(page.read_text(encoding="utf-8"), name) if d.kind == "run"]
         if paths:
             pages[name] = list(dict.fromkeys(paths))
@@ -135,7 +139,7 @@ def test_the_shared_stylesheet_is_a_small_part_of_jupyterlabs_and_defines_the_pr
 # it (the theme's script has run), its selector if the page's stylesheet jupyterlab.css lacks it.
 # Pseudo-elements are taken off the selector first (querySelector cannot match them); a state
 # (:hover) matches nothing here, so such rules are not checked. Rules of custom properties only are
-# kept or dropped by whether they are used, which the previous test checks.
+# kept or dropped by whether they are used: the test of the properties above checks those.
 MISSING_RULES = r"""
 (original) => {
   const style = document.createElement("style");
