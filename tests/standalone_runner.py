@@ -5,7 +5,7 @@ TensorFlow, Keras and NumPy once (nothing else: no model is built, no op runs), 
 child per snippet. Each child is a new process that runs the file as the interpreter would run a
 script: as `__main__`, with its own folder first on sys.path and `sys.argv` = [file], in its
 own empty working folder, writing to its own stdout and stderr; an uncaught exception prints
-its traceback and exits with 1, `sys.exit` exits with its code.
+its traceback as the interpreter does and exits with 1, `sys.exit` exits with its code.
 
 Usage: python standalone_runner.py <jobs> <snippet> <workdir> [<snippet> <workdir> ...]
 Writes <workdir>/stdout, <workdir>/stderr and <workdir>/returncode for each.
@@ -14,7 +14,6 @@ Writes <workdir>/stdout, <workdir>/stderr and <workdir>/returncode for each.
 import os
 import runpy
 import sys
-import traceback
 
 import keras  # noqa: F401  (imported once, before forking: what every snippet imports)
 import numpy  # noqa: F401
@@ -33,7 +32,9 @@ def run_as_script(path: str) -> int:
         print(exit_.code, file=sys.stderr)
         return 1
     except BaseException:
-        traceback.print_exc()
+        # The interpreter's own hook, as for an uncaught exception: unlike the traceback module
+        # (Python 3.11), it adds the "Did you mean" hints.
+        sys.excepthook(*sys.exc_info())
         return 1
     return 0
 
