@@ -9,7 +9,13 @@ MkDocs glue over snippet_engine.editions, kept out of the hook's switchboard.
 """
 
 import copy
+import os
 import posixpath
+import signal
+import sys
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -97,6 +103,75 @@ def primary_static_files(config, files, all_editions: list[Edition]) -> list[Fil
             continue
         added.append(File(path, str(docs), config.site_dir, config.use_directory_urls))
     return added
+
+
+@dataclass
+class TranslationBuild:
+    """A translation's build, begun once the primary build has every snippet's result.
+
+    Under `mkdocs build` it runs in a forked process, beside the primary build's pages on another
+    core; it fails the primary build with its own message. Under `mkdocs serve`, whose server
+    threads a fork would leave behind, and where there is no fork, it runs in this process when
+    finish() is called."""
+
+    edition: Edition
+    build_here: Callable[[], None] | None = None
+    process_id: int = 0
+    errors: int = -1  # the reading end of the pipe the forked build writes its error to
+
+    def finish(self) -> None:
+        if self.build_here:
+            self.build_here()
+            return
+        with os.fdopen(self.errors, "rb") as pipe:
+            message = pipe.read().decode("utf-8")
+        _, status = os.waitpid(self.process_id, 0)
+        self.process_id = 0
+        code = os.waitstatus_to_exitcode(status)
+        if code:
+            raise PluginError(message or f"the {self.edition.name} edition's build ended with exit code {code}")
+
+    def stop(self) -> None:
+        """Ends a forked build that is still running (the primary build failed first)."""
+        if self.process_id:
+            os.kill(self.process_id, signal.SIGKILL)
+            os.waitpid(self.process_id, 0)
+            os.close(self.errors)
+            self.process_id = 0
+
+
+def start_translation(config, edition: Edition, command: str) -> TranslationBuild:
+    """Begin building `edition` (see TranslationBuild)."""
+    if command != "build" or not hasattr(os, "fork"):
+        return TranslationBuild(edition, build_here=lambda: build_translation(config, edition, command))
+    errors, error_pipe = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    process_id = os.fork()
+    if process_id:
+        os.close(error_pipe)
+        return TranslationBuild(edition, process_id=process_id, errors=errors)
+    os.close(errors)
+    status = 0
+    try:
+        build_translation(config, edition, command)
+    except PluginError as error:
+        status = _report(error_pipe, str(error))
+    except BaseException as error:  # noqa: BLE001 - whatever it is, the primary build must hear of it
+        status = _report(error_pipe, f"the {edition.name} edition's build failed: {_last_line(error)}")
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)  # not the primary build's exit handlers, which stop its workers and files
+
+
+def _report(pipe: int, message: str) -> int:
+    with os.fdopen(pipe, "wb") as file:
+        file.write(message.encode("utf-8"))
+    return 1
+
+
+def _last_line(error: BaseException) -> str:
+    return "".join(traceback.format_exception_only(error)).strip()
 
 
 def build_translation(config, edition: Edition, command: str) -> None:

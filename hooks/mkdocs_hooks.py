@@ -11,6 +11,7 @@ import logging
 from pathlib import Path
 
 import editions
+from compiled_templates import compiled_templates
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -38,6 +39,8 @@ _notebooks = NotebookPages()
 # Every edition of the site, the primary one first; and the one this build makes.
 _editions: list[Edition] = []
 _language = ""
+# The translations' builds that the primary build has begun and not yet seen finish.
+_translations: list[editions.TranslationBuild] = []
 
 
 def on_startup(command, dirty):
@@ -105,6 +108,11 @@ def on_files(files, config):
             mismatches = edition_problems(_snippets.pages, translation, edition.folder, _snippets.settings.shown_page)
             problems.extend(Problem(message) for message in mismatches)
     report_problems(problems)
+    if _is_primary() and len(_editions) > 1:
+        if _command == "build":
+            # Every snippet has its result: the workers are done, and a forked build must not share them.
+            stop_shared_pool()
+        _translations.extend(editions.start_translation(config, edition, _command) for edition in _editions[1:])
     for path, content in _snippets.generated_files().items():
         files.append(File.generated(config, path, content=content))
     config.extra["outputs_provenance"] = _snippets.provenance()
@@ -112,6 +120,11 @@ def on_files(files, config):
     notebooks = _snippets.notebooks()
     _notebooks.publish(notebooks, files, config, _snippets.settings.notebooks_branch, wording(_language), folder)
     return files
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = compiled_templates
+    return env
 
 
 # Before the search plugin indexes the page.
@@ -138,9 +151,8 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     _notebooks.write_stylesheet(config.site_dir)
     _notebooks.remove_folder()
-    if _is_primary():
-        for edition in _editions[1:]:
-            editions.build_translation(config, edition, _command)
+    while _translations:
+        _translations.pop(0).finish()
 
 
 def on_serve(server, config, builder):
@@ -149,6 +161,8 @@ def on_serve(server, config, builder):
 
 
 def on_shutdown():
+    while _translations:
+        _translations.pop().stop()
     stop_shared_pool()
     _notebooks.remove_folder()
 

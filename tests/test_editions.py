@@ -6,6 +6,7 @@ import subprocess
 import sys
 import textwrap
 from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
 import nbformat
 import pytest
@@ -20,6 +21,7 @@ from snippet_engine.pages import parse_page
 from snippet_engine.settings import SettingsError
 from snippet_engine.wording import KOREAN as KOREAN_WORDS
 
+SITEMAP = {"sitemap": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 KOREAN = {"language": "ko", "name": "한국어", "site_name": "작은 사이트", "nav_titles": {"Home": "홈"}}
 
 
@@ -187,6 +189,17 @@ def test_a_nav_title_without_translation_fails_the_build(bilingual):
     assert "Traceback" not in build.stderr
 
 
+def test_a_failure_in_the_translations_own_build_fails_the_build_with_its_message(bilingual):
+    # The translation's build runs beside the primary one, in a process of its own (under `build`).
+    korean_page(bilingual, '# 페이지\n\n{{ run("hello.py") }}\n\n[없는 페이지](missing.md)\n')
+    build = bilingual.build()
+    assert build.returncode == 1
+    assert "Doc file 'index.md' contains a link 'missing.md', but the target is not found" in build.stderr
+    assert "the 한국어 edition (docs/ko/): Aborted with 1 warnings in strict mode!" in build.stderr
+    assert "Traceback" not in build.stderr
+    assert (bilingual.root / "site" / "index.html").is_file()  # the primary build went on to its end
+
+
 def test_serve_rebuilds_both_editions_when_a_snippet_changes(bilingual):
     korean_page(bilingual, '# 페이지\n\n{{ run("hello.py") }}\n')
     port = _free_port()
@@ -250,6 +263,22 @@ def test_every_page_names_its_language_and_links_to_its_translation(built_site):
                 page_url = "" if path in ("index.html", "404.html") else path.removesuffix("index.html")
                 switcher_link = f'<a href="{urlsplit(root).path}{page_url}" hreflang="{hreflang}"'
                 assert switcher_link in html, (language, path, hreflang)
+
+
+def test_each_editions_sitemap_gives_every_page_its_translations_that_exist(built_site):
+    with open(REPO / "mkdocs.yml", "rb") as file:
+        site_url = yaml_load(file)["site_url"]
+    roots = {"en": site_url, "ko": site_url + "ko/", "x-default": site_url}
+    folders = {"en": built_site, "ko": built_site / "ko"}
+    for language, folder in folders.items():
+        entries = ElementTree.parse(folder / "sitemap.xml").getroot().findall("sitemap:url", SITEMAP)
+        assert len(entries) > 20, language
+        for entry in entries:
+            page = entry.find("sitemap:loc", SITEMAP).text.removeprefix(roots[language])
+            alternates = {link.get("hreflang"): link.get("href") for link in entry.findall("xhtml:link", SITEMAP)}
+            assert alternates == {hreflang: root + page for hreflang, root in roots.items()}, (language, page)
+            for hreflang in ("en", "ko"):
+                assert (folders[hreflang] / page / "index.html").is_file(), (language, page, hreflang)
 
 
 def test_korean_notebooks_hold_the_code_and_outputs_of_the_english_ones(built_site):

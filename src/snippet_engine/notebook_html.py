@@ -11,7 +11,7 @@ mkdocs-jupyter that adds one must be looked at, not shipped heavy.
 import functools
 import re
 from collections.abc import Container, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import tinycss2
 
@@ -170,27 +170,27 @@ GROUPING_RULES = {"media", "supports", "container"}
 KEYFRAMES = re.compile(r"(?:-\w+-)?keyframes")
 
 
-@dataclass
+@dataclass(frozen=True)
 class PageElements:
     """The tag names, classes and ids of some pages' elements: what a selector can match."""
 
-    tags: set[str] = field(default_factory=set)
-    classes: set[str] = field(default_factory=set)
-    ids: set[str] = field(default_factory=set)
+    tags: frozenset[str]
+    classes: frozenset[str]
+    ids: frozenset[str]
 
     @classmethod
     def of(cls, pages: Iterable[str]) -> "PageElements":
-        elements = cls()
+        tags, classes, ids = set(), set(), set()
         for html in pages:
             for tag in START_TAG.finditer(html):
-                elements.tags.add(tag.group(1).lower())
+                tags.add(tag.group(1).lower())
                 for attribute in CLASS_OR_ID.finditer(tag.group(2)):
                     value = "".join(part or "" for part in attribute.group(2, 3, 4))
                     if attribute.group(1).lower() == "class":
-                        elements.classes.update(value.split())
+                        classes.update(value.split())
                     else:
-                        elements.ids.add(value)
-        return elements
+                        ids.add(value)
+        return cls(frozenset(tags), frozenset(classes), frozenset(ids))
 
     def may_match(self, selector: list) -> bool:
         """Whether every tag, class and id `selector` names is on the pages. Attributes, pseudo-classes
@@ -271,7 +271,13 @@ def shared_stylesheet(styles: Iterable[str], pages: Iterable[str]) -> str:
     """The rules of the stylesheets `styles` that elements of `pages` can match, with the custom
     properties and keyframes those rules use, in their order, one rule a line. What a browser drops
     (a rule it cannot parse, a @charset after the start) is dropped; an unknown at-rule fails."""
-    elements = PageElements.of(pages)
+    return _pruned(tuple(styles), PageElements.of(pages))
+
+
+# Every edition of the site renders the same notebooks with the same styles: the translations'
+# builds, in the same process, take the primary's stylesheet instead of pruning it again.
+@functools.lru_cache(maxsize=2)
+def _pruned(styles: tuple[str, ...], elements: PageElements) -> str:
     kept = [rule for css in styles for rule in _matching(_rules(css), elements)]
     used = _used_names(kept)
     lines = ['@charset "UTF-8";']  # the rules hold non-ASCII text (content:"•")
