@@ -20,7 +20,7 @@ export SOURCE_DATE_EPOCH
 # mkdocs-material prints a banner about its successor on every build.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-pages lint bench clean
+.PHONY: serve build test test-pages screenshots lint bench clean
 
 $(INSTALLED): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -47,6 +47,10 @@ PAGE_TESTS := tests/test_site_build.py tests/test_snippets_standalone.py tests/t
 
 test-pages: $(INSTALLED) browser
 	$(BIN)/python -m pytest $(PAGE_TESTS)
+
+# The browser tests, leaving a screenshot of every page (both widths, both palettes) to look at.
+screenshots: $(INSTALLED) $(NODE_TOOLS) browser
+	SITE_SCREENSHOTS=1 $(BIN)/python -m pytest tests/test_browser.py
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check $(LINTED)

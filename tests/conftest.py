@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from built_pages import output_texts, shown_outputs
+from filelock import FileLock
 
 from snippet_engine.project_tree import copy_as_clone
 from snippet_engine.settings import EngineSettings, load_settings
@@ -56,22 +58,37 @@ def builds(tmp_path_factory) -> Builds:
     """A strict, executed build with an empty cache (one worker per core); a warm build of the
     same copy, which takes every result from its cache; and a warm build of a second copy at
     another path, given that cache. Whether one worker or several ran a snippet cannot change
-    its output: test_snippets_standalone compares every page output with a fresh process."""
-    root = tmp_path_factory.mktemp("builds")
-    first = copy_as_clone(REPO, root / "first" / "repo")
-    second = copy_as_clone(REPO, root / "second-clone" / "nested" / "repo")
-    _finish(mkdocs_build(first, first / "site"))
-    _finish(mkdocs_build(first, first / "warm-site"))
-    shutil.copytree(first / ".cache", second / ".cache")
-    _finish(mkdocs_build(second, second / "site"))
+    its output: test_snippets_standalone compares every page output with a fresh process.
+
+    The test processes (pytest-xdist) share them: the first to ask builds, the others wait for
+    it, and a failed build fails each of them with its log."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the folder that holds every worker's own
+    root = shared / "builds"
+    first, second = root / "first" / "repo", root / "second-clone" / "nested" / "repo"
+    failure, done = root / "failure.log", root / "done"
+    with FileLock(shared / "builds.lock"):
+        if not (done.exists() or failure.exists()):
+            log = _make_builds(first, second)
+            (failure if log else done).write_text(log, encoding="utf-8")
+    if failure.exists():
+        pytest.fail(failure.read_text(encoding="utf-8"), pytrace=False)
     return Builds(first / "site", first / "warm-site", second / "site")
 
 
-def _finish(process: subprocess.Popen) -> str:
-    log, _ = process.communicate()
-    if process.returncode:
-        pytest.fail(f"mkdocs build failed:\n{log}", pytrace=False)
-    return log
+def _make_builds(first: Path, second: Path) -> str:
+    """The builds `builds` describes; "" if they all succeed, else the failed build's log."""
+    copy_as_clone(REPO, first)
+    copy_as_clone(REPO, second)
+    for project, site in ((first, "site"), (first, "warm-site"), (second, "site")):
+        if project == second:
+            shutil.copytree(first / ".cache", second / ".cache")
+        process = mkdocs_build(project, project / site)
+        log, _ = process.communicate()
+        if process.returncode:
+            return f"mkdocs build failed:\n{log}"
+    return ""
 
 
 @pytest.fixture(scope="session")
@@ -85,3 +102,16 @@ def cached_reports(builds) -> list[dict]:
 def built_site(builds) -> Path:
     """The site as a cold, strict, executed build made it."""
     return builds.cold
+
+
+@pytest.fixture(scope="session")
+def page_outputs(built_site) -> dict[str, list[str]]:
+    """For each snippet file (snippets/...), the text of every Output block the built site shows
+    after its code: read once, it takes seconds."""
+    return shown_outputs(built_site)
+
+
+@pytest.fixture(scope="session")
+def site_output_texts(built_site) -> list[tuple[str, str]]:
+    """(page, text) of every Output block of the built site, read once."""
+    return output_texts(built_site)

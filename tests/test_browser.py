@@ -6,7 +6,8 @@ is started for the module; each test opens the contexts it needs.
 
 Chromium is Debian's `chromium` (/usr/bin/chromium; `make test` installs it as
 root) or the browser at $CHROMIUM_PATH. Where none can be had the tests skip
-and say how to install one. Screenshots of every page are written to
+and say how to install one. With SITE_SCREENSHOTS=1 (`make screenshots`) the
+tours leave a screenshot of every page, at both widths in both palettes, in
 site-screenshots/ for people to look at.
 """
 
@@ -17,6 +18,7 @@ import re
 import subprocess
 import textwrap
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -28,6 +30,7 @@ from snippet_engine.wording import ENGLISH, KOREAN
 
 REPO = Path(__file__).resolve().parent.parent
 SCREENSHOTS = REPO / "site-screenshots"
+TAKE_SCREENSHOTS = bool(os.environ.get("SITE_SCREENSHOTS"))
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # As root Chromium needs --no-sandbox; the network flags keep it from calling
 # Google's hosts at start, which would count as requests leaving localhost.
@@ -56,6 +59,7 @@ AXE_EXTRA_RULES = ["target-size", "aria-dialog-name"]
 
 CONFIG = yaml_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
 SITE_PATH = urlsplit(CONFIG["site_url"]).path.rstrip("/") + "/"  # e.g. /keras-model-building/
+TRANSLATIONS = {edition["language"] for edition in CONFIG["extra"]["editions"][1:]}
 
 
 # ---------------------------------------------------------------- serving --
@@ -155,7 +159,6 @@ class Tour:
     console_errors: list[str] = field(default_factory=list)
     tables: list[dict] = field(default_factory=list)
     output_fonts: list[tuple[str, list[dict]]] = field(default_factory=list)
-    screenshots: list[Path] = field(default_factory=list)
     too_wide: list[str] = field(default_factory=list)
     diagrams: dict[str, int] = field(default_factory=dict)
     accessibility: list[str] = field(default_factory=list)
@@ -249,9 +252,8 @@ def visit_all_pages(browser, site_url, paths, viewport, scheme, screenshot: bool
         if page_width > page.viewport_size["width"]:
             tour.too_wide.append(f"{path}: {page_width} px")
         if screenshot:
-            target = SCREENSHOTS / f"{screenshot_name(path)}--{viewport}.png"
+            target = SCREENSHOTS / f"{screenshot_name(path)}--{viewport}-{scheme}.png"
             page.screenshot(path=str(target), full_page=True)
-            tour.screenshots.append(target)
         tour.accessibility.extend(f"{path or 'home'}: {problem}" for problem in axe_violations(page))
         if viewport == "phone":
             count, hidden = page.evaluate(SUMMARY_COLUMNS_ON_SCREEN)
@@ -415,18 +417,30 @@ def output_block_fonts(cdp) -> list[list[dict]]:
 
 @pytest.fixture(scope="module")
 def tours(browser, site_url, built_site) -> dict[tuple[str, str], Tour]:
-    """Every page at desktop and phone width, in the light and the dark palette."""
+    """Every page at desktop and phone width, in the light and the dark palette: two tours at a
+    time, each in a browser of its own (Playwright's objects belong to the thread that made them)."""
     if not AXE_SCRIPT.exists():
         pytest.fail(f"{AXE_SCRIPT.relative_to(REPO)} is missing: run `npm ci` (make test does)", pytrace=False)
-    SCREENSHOTS.mkdir(exist_ok=True)
-    for old in SCREENSHOTS.glob("*.png"):
-        old.unlink()
+    if TAKE_SCREENSHOTS:
+        SCREENSHOTS.mkdir(exist_ok=True)
+        for old in SCREENSHOTS.glob("*.png"):
+            old.unlink()
     paths = page_paths(built_site)
-    return {
-        (viewport, scheme): visit_all_pages(browser, site_url, paths, viewport, scheme, screenshot=scheme == "light")
-        for viewport in ("desktop", "phone")
-        for scheme in ("light", "dark")
-    }
+    kinds = [(viewport, scheme) for viewport in ("desktop", "phone") for scheme in ("light", "dark")]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        tours = [pool.submit(tour_in_own_browser, site_url, paths, *kind, TAKE_SCREENSHOTS) for kind in kinds]
+        return {kind: tour.result() for kind, tour in zip(kinds, tours, strict=True)}
+
+
+def tour_in_own_browser(site_url, paths, viewport, scheme, screenshot: bool) -> Tour:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            return visit_all_pages(browser, site_url, paths, viewport, scheme, screenshot)
+        finally:
+            browser.close()
 
 
 # ------------------------------------------------------------------ tests --
@@ -611,11 +625,15 @@ OPEN_TABS_AROUND = """
 
 
 def test_copy_button_puts_exactly_the_snippet_code_on_the_clipboard(browser, site_url, built_site):
+    """On the pages of the first language: the translations' code blocks hold the same text
+    (test_editions.py), and the theme's copy button copies what the code block holds."""
     context = site_context(browser, site_url, viewport=DESKTOP, permissions=["clipboard-read", "clipboard-write"])
     tab = context.new_page()
     checked, whole_files, problems = 0, 0, []
     for path in page_paths(built_site):
-        tab.goto(site_url + path, wait_until="networkidle")
+        if path.split("/", 1)[0] in TRANSLATIONS:
+            continue
+        tab.goto(site_url + path)
         blocks = tab.locator("div.highlight:has(> table .filename), div.highlight:has(> .filename)")
         for index in range(blocks.count()):
             block = blocks.nth(index)
@@ -680,8 +698,8 @@ def test_unknown_address_shows_the_404_page_with_the_theme(browser, site_url):
     assert response.status == 404
     assert tab.locator("h1").first.inner_text() == ENGLISH.page_not_found
     assert tab.locator("form[data-md-component=palette]").count() == 1, "the 404 page lost the theme"
-    SCREENSHOTS.mkdir(exist_ok=True)
-    tab.screenshot(path=str(SCREENSHOTS / "404--desktop.png"))
+    if TAKE_SCREENSHOTS:
+        tab.screenshot(path=str(SCREENSHOTS / "404--desktop-light.png"))
     home = tab.locator("article a", has_text="home page")
     home.click()
     tab.wait_for_load_state("networkidle")

@@ -1,12 +1,11 @@
 """Model diagrams: drawn from the real model objects, and equal to what the models are."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO
+from test_snippets_standalone import runner_runs
 
 from snippet_engine.directives import find_directives
 
@@ -82,23 +81,41 @@ def test_the_site_draws_the_models_that_are_not_a_straight_line():
     } <= drawn
 
 
+@pytest.fixture(scope="session")
+def configured_graphs(tmp_path_factory) -> dict[tuple[str, str], dict]:
+    """{(snippet, model variable): the model's graph as its config gives it}, for every diagram
+    directive: each snippet run on its own by FROM_CONFIG, in a process of its own
+    (standalone_runner.py: forked from one that imported TensorFlow once)."""
+    wanted = sorted({(directive.path, directive.model) for directive in diagram_directives()})
+    scripts, folders = [], []
+    for path, model in wanted:
+        folder = tmp_path_factory.mktemp("diagram")
+        snippet = REPO / "snippets" / path
+        script = folder / "from_config.py"
+        # As `python -c FROM_CONFIG <snippet> <model>` would run, with the snippet's folder importable.
+        script.write_text(
+            f"import sys\nsys.argv = ['-c', {str(snippet)!r}, {model!r}]\nsys.path.insert(0, {str(snippet.parent)!r})\n"
+            + FROM_CONFIG,
+            encoding="utf-8",
+        )
+        scripts.append(script)
+        folders.append(folder)
+    runs = runner_runs(scripts, folders)
+    graphs = {}
+    for key, script in zip(wanted, scripts, strict=True):
+        run = runs[script]
+        assert run.returncode == 0, f"{key}: {run.stderr[-2000:]}"
+        graph = json.loads(run.stdout.splitlines()[-1])  # after whatever the snippet itself printed
+        graphs[key] = {**graph, "edges": [tuple(edge) for edge in graph["edges"]]}
+    return graphs
+
+
 @pytest.mark.parametrize("directive", diagram_directives(), ids=lambda d: f"{d.path}:{d.model}")
-def test_diagram_on_the_page_matches_the_model(directive, built_site):
+def test_diagram_on_the_page_matches_the_model(directive, built_site, configured_graphs):
     page = built_site / directive.page.removesuffix(".md") / "index.html"
     soup = BeautifulSoup(page.read_text(), "html.parser")
     drawings = [drawn_graph(svg) for svg in soup.select("svg.model-diagram")]
-    snippet = REPO / "snippets" / directive.path
-    expected = json.loads(
-        subprocess.run(
-            [sys.executable, "-c", FROM_CONFIG, str(snippet), directive.model],
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=snippet.parent,
-        ).stdout.splitlines()[-1]
-    )  # after whatever the snippet itself printed
-    expected["edges"] = [tuple(edge) for edge in expected["edges"]]
-    assert expected in drawings
+    assert configured_graphs[directive.path, directive.model] in drawings
 
 
 def test_no_page_loads_a_script_beyond_the_themes_own(built_site):

@@ -10,6 +10,7 @@ from xml.etree import ElementTree
 
 import nbformat
 import pytest
+from bs4 import BeautifulSoup
 from built_pages import output_texts
 from conftest import REPO, build_environment
 from mkdocs.utils.yaml import yaml_load
@@ -237,14 +238,28 @@ def pages_of(site, edition: str) -> dict[str, str]:
     return found
 
 
-def test_every_korean_page_shows_exactly_the_outputs_of_its_english_page(built_site):
+def test_every_korean_page_shows_exactly_the_outputs_of_its_english_page(site_output_texts):
     by_page: dict[str, list[str]] = {}
-    for page, text in output_texts(built_site):
+    for page, text in site_output_texts:
         by_page.setdefault(page, []).append(text)
     english = {page: texts for page, texts in by_page.items() if not page.startswith("ko/")}
     korean = {page.removeprefix("ko/"): texts for page, texts in by_page.items() if page.startswith("ko/")}
     assert len(english) > 10
     assert korean == english
+
+
+def test_every_korean_page_shows_the_snippet_code_of_its_english_page(built_site):
+    english, korean = pages_of(built_site, "en"), pages_of(built_site, "ko")
+    code = {}
+    for language, edition in (("en", english), ("ko", korean)):
+        for path, html in edition.items():
+            # A snippet's code block is followed by its links (view, download); other code is prose.
+            links = BeautifulSoup(html, "html.parser").select("div.highlight + .snippet-links")
+            blocks = [link.find_previous_sibling("div").select_one("pre > code") for link in links]
+            code[language, path] = [block.get_text() for block in blocks]  # what the copy button copies
+    assert sum(len(blocks) for (language, _), blocks in code.items() if language == "en") > 100
+    for path in english:
+        assert code["ko", path] == code["en", path], path
 
 
 def test_every_page_names_its_language_and_links_to_its_translation(built_site):

@@ -11,7 +11,6 @@ import nbclient
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
-from built_pages import shown_outputs
 from conftest import REPO
 from notebook_pages import STYLESHEET, published_notebooks
 from PIL import Image
@@ -42,13 +41,12 @@ def pages_with_snippets() -> dict[str, list[str]]:
 
 
 @pytest.mark.parametrize("page", sorted(pages_with_snippets()))
-def test_notebook_holds_the_pages_snippets_in_order_with_the_pages_outputs(page, built_site):
+def test_notebook_holds_the_pages_snippets_in_order_with_the_pages_outputs(page, built_site, page_outputs):
     notebook = nbformat.reads(built_notebooks(built_site)[page.removesuffix(".md") + ".ipynb"].decode(), as_version=4)
     nbformat.validate(notebook)
     snippet_cells = [cell for cell in notebook.cells if cell.cell_type == "code"][1:]  # after the set-up cell
     snippets = pages_with_snippets()[page]
     assert [cell.source for cell in snippet_cells] == [_without_markers(REPO / "snippets" / path) for path in snippets]
-    page_outputs = shown_outputs(built_site)
     for cell, path in zip(snippet_cells, snippets, strict=True):
         shown = page_outputs[f"snippets/{path}"][0].rstrip("\n")
         printed = "".join(output.text for output in cell.outputs if output.get("name") == "stdout").rstrip("\n")

@@ -3,7 +3,6 @@
 import filecmp
 from pathlib import Path
 
-from built_pages import output_texts, shown_outputs
 from conftest import REPO
 
 from snippet_engine.project_tree import shown_snippets
@@ -34,15 +33,15 @@ def assert_same_files(first: Path, second: Path) -> None:
     assert mismatch == [] and errors == []
 
 
-def test_every_snippet_a_page_names_is_shown_with_its_output(built_site):
-    shown = shown_outputs(built_site)
+def test_every_snippet_a_page_names_is_shown_with_its_output(page_outputs):
+    shown = page_outputs
     expected = set(shown_snippets(REPO))
     assert expected and expected <= set(shown)
     assert all(all(outputs) for name, outputs in shown.items() if name in expected), "an Output block is missing"
 
 
-def test_no_summary_table_is_cropped_or_cut(built_site):
-    texts = output_texts(built_site)
+def test_no_summary_table_is_cropped_or_cut(site_output_texts):
+    texts = site_output_texts
     assert any("Total params" in text for _, text in texts)
     for page, text in texts:
         for table in _tables(text):

@@ -8,7 +8,6 @@ import sysconfig
 from pathlib import Path
 
 import pytest
-from built_pages import shown_outputs
 from conftest import REPO
 
 from snippet_engine import terminal
@@ -75,11 +74,6 @@ def test_the_runner_runs_a_snippet_as_a_fresh_interpreter_does(snippet, tmp_path
     assert (run.returncode, as_page_shows(run.stdout)) == (fresh.returncode, as_page_shows(fresh.stdout))
     if fresh.returncode:  # the error's last line (TensorFlow's start-up log lines come before the snippet's)
         assert as_page_shows(run.stderr).splitlines()[-1] == as_page_shows(fresh.stderr).splitlines()[-1]
-
-
-@pytest.fixture(scope="session")
-def page_outputs(built_site) -> dict[str, list[str]]:
-    return shown_outputs(built_site)
 
 
 @pytest.mark.parametrize("snippet", shown_snippets(REPO))
