@@ -41,26 +41,19 @@ def language_links(config, all_editions: list[Edition], language: str) -> list[d
     and `prefix`, the way from this edition's root to that one's, by which the language
     switcher (overrides/partials/alternate.html) links each page to its translations."""
     primary = all_editions[0]
-    here = "" if language == primary.language else "../" * primary_depth(all_editions, language)
-    primary_root = config.site_url if language == primary.language else _up(config.site_url, here)
-    links = []
-    for edition in all_editions:
-        folder = "" if edition is primary else edition.folder
-        link = primary_root + folder
-        prefix = "" if edition.language == language else here + folder
-        path = urlsplit(link).path
-        links.append({"name": edition.name, "lang": edition.language, "link": link, "path": path, "prefix": prefix})
-    return links
-
-
-def primary_depth(all_editions: list[Edition], language: str) -> int:
-    """How many folders a translation's root is below the primary edition's root."""
     edition = next(edition for edition in all_editions if edition.language == language)
-    return edition.folder.count("/")
-
-
-def _up(url: str, steps: str) -> str:
-    return urljoin(url, steps) if steps else url
+    # From this edition's root up to the primary's: a translation is published in its folder.
+    here = "" if edition is primary else "../" * edition.folder.count("/")
+    primary_root = urljoin(config.site_url, here) if here else config.site_url
+    links = []
+    for other in all_editions:
+        folder = "" if other is primary else other.folder
+        link = primary_root + folder
+        prefix = "" if other is edition else here + folder
+        links.append(
+            {"name": other.name, "lang": other.language, "link": link, "path": urlsplit(link).path, "prefix": prefix}
+        )
+    return links
 
 
 def check_nav_titles(nav: list, translations: list[Edition]) -> None:
@@ -109,10 +102,10 @@ def primary_static_files(config, files, all_editions: list[Edition]) -> list[Fil
 class TranslationBuild:
     """A translation's build, begun once the primary build has every snippet's result.
 
-    Under `mkdocs build` it runs in a forked process, beside the primary build's pages on another
-    core; it fails the primary build with its own message. Under `mkdocs serve`, whose server
-    threads a fork would leave behind, and where there is no fork, it runs in this process when
-    finish() is called."""
+    Under `mkdocs build` it runs in a forked process, on another core while the primary build
+    renders its pages, and a failure fails the primary build with the translation's message.
+    Under `mkdocs serve` (a fork would not take the server's threads along), and on systems
+    without fork, it runs in this process when finish() is called."""
 
     edition: Edition
     build_here: Callable[[], None] | None = None
