@@ -45,7 +45,7 @@ test: $(INSTALLED) $(NODE_TOOLS) browser lint
 PAGE_TESTS := tests/test_site_build.py tests/test_snippets_standalone.py tests/test_diagrams.py tests/test_editions.py \
 	tests/test_notebooks_site.py tests/test_check_links.py tests/test_browser.py tests/test_page_weight.py
 
-test-pages: $(INSTALLED) browser
+test-pages: $(INSTALLED) $(NODE_TOOLS) browser
 	$(BIN)/python -m pytest $(PAGE_TESTS)
 
 # The browser tests, leaving a screenshot of every page (both widths, both palettes) to look at.
