@@ -446,6 +446,11 @@ def tour_in_own_browser(site_url, paths, viewport, scheme, screenshot: bool) -> 
 # ------------------------------------------------------------------ tests --
 
 
+def seen_in_tours(tours, found: str) -> list[str]:
+    """Every entry of one of the tours' lists (a Tour field), each named with its tour."""
+    return [f"{tour.viewport}, {tour.scheme}: {entry}" for tour in tours.values() for entry in getattr(tour, found)]
+
+
 def test_every_summary_table_line_has_the_same_width_in_both_palettes(tours):
     """Lines of as many characters end at the same pixel: every character cell is as wide.
 
@@ -524,25 +529,25 @@ def test_every_model_diagram_is_drawn_at_both_widths_in_both_palettes(tours, bui
 
 def test_axe_finds_no_accessibility_violation_on_any_page_in_either_palette(tours):
     """WCAG 2.1 A and AA (axe-core), at both widths, light and dark: contrast, names, target sizes..."""
-    problems = [f"{tour.viewport}, {tour.scheme}: {entry}" for tour in tours.values() for entry in tour.accessibility]
+    problems = seen_in_tours(tours, "accessibility")
     assert not problems, "axe-core violations:\n" + "\n".join(problems)
 
 
 def test_no_code_or_output_block_is_cut_at_desktop_width(tours):
     """At 1280 px a reader sees every line whole: no block is wider than its box (notebook pages included)."""
-    problems = [f"{tour.scheme}: {entry}" for tour in tours.values() for entry in tour.cut_blocks]
+    problems = seen_in_tours(tours, "cut_blocks")
     assert not problems, "blocks wider than their box at 1280 px:\n" + "\n".join(problems)
 
 
 def test_no_code_is_hidden_under_a_copy_button(tours):
     """On a phone a code block is narrower than its lines: the copy button must not sit on any of them."""
-    problems = [f"{tour.viewport}, {tour.scheme}: {entry}" for tour in tours.values() for entry in tour.covered_code]
+    problems = seen_in_tours(tours, "covered_code")
     assert not problems, "code under a copy button:\n" + "\n".join(problems)
 
 
 def test_prose_tables_fit_whole_with_every_word_on_one_line(tours):
     """On Side by side, at 390 px, the comparison table scrolled sideways; before that it cut Sequentia / l."""
-    problems = [f"{tour.viewport}, {tour.scheme}: {entry}" for tour in tours.values() for entry in tour.prose_tables]
+    problems = seen_in_tours(tours, "prose_tables")
     assert not problems, "prose tables a reader cannot read whole:\n" + "\n".join(problems)
 
 
