@@ -109,26 +109,6 @@ def site_url(built_site):
     server.server_close()
 
 
-def site_context(browser, site_url: str, **options):
-    """A browser context for the site's pages. Each page asks the site's own host (site_url in
-    mkdocs.yml) for the editions' sitemaps: mkdocs-material's language selector reads them. On
-    GitHub Pages that host is the page's own; here it is answered from the local server."""
-    context = browser.new_context(**options)
-    local = site_url[: -len(SITE_PATH) + 1]
-    own = CONFIG["site_url"][: -len(SITE_PATH) + 1]
-    context.route(
-        own + "**", lambda route: route.fulfill(response=context.request.get(local + route.request.url[len(own) :]))
-    )
-    return context
-
-
-def close_site_context(context) -> None:
-    """Close a site_context, dropping the answers to sitemap requests still on their way: they
-    would fail, and Playwright would raise their error in the next test's context."""
-    context.unroute_all(behavior="ignoreErrors")
-    context.close()
-
-
 @pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
@@ -241,12 +221,12 @@ MEASURE_TABLES = """
 
 def visit_all_pages(browser, site_url, paths, viewport, scheme, screenshot: bool) -> Tour:
     tour = Tour(viewport=viewport, scheme=scheme)
-    context = site_context(browser, site_url, viewport=PHONE if viewport == "phone" else DESKTOP, color_scheme=scheme)
+    context = browser.new_context(viewport=PHONE if viewport == "phone" else DESKTOP, color_scheme=scheme)
     page = context.new_page()
     origin = site_url[: site_url.index("/", len("http://"))]
     page.on(
         "request",
-        lambda r: r.url.startswith((origin, CONFIG["site_url"], "data:")) or tour.outside_requests.append(r.url),
+        lambda r: r.url.startswith((origin, "data:")) or tour.outside_requests.append(r.url),
     )
     # Going to the next page cancels what is still on its way (the favicon, say): no failure of the site.
     page.on(
@@ -291,7 +271,7 @@ def visit_all_pages(browser, site_url, paths, viewport, scheme, screenshot: bool
             tour.tables.append({"page": path, **table})
         if viewport == "desktop" and scheme == "light":
             tour.output_fonts.extend((path, fonts) for fonts in output_block_fonts(cdp))
-    close_site_context(context)
+    context.close()
     return tour
 
 
@@ -618,7 +598,7 @@ def test_console_has_no_errors_and_every_request_succeeds(tours):
     ],
 )
 def test_search_finds(browser, site_url, query, page):
-    context = site_context(browser, site_url, viewport=DESKTOP)
+    context = browser.new_context(viewport=DESKTOP)
     tab = context.new_page()
     tab.goto(site_url + ("ko/" if page.startswith("ko/") else ""), wait_until="networkidle")
     tab.locator("input.md-search__input").click()
@@ -626,7 +606,7 @@ def test_search_finds(browser, site_url, query, page):
     results = tab.locator(".md-search-result__item > a.md-search-result__link")
     results.first.wait_for(timeout=10_000)
     hrefs = [urlsplit(href).path for href in results.evaluate_all("links => links.map(a => a.href)")]
-    close_site_context(context)
+    context.close()
     assert any(href.startswith(SITE_PATH + page) for href in hrefs), (
         f"searching {query!r} does not find {page}; it finds {hrefs}"
     )
@@ -671,7 +651,7 @@ OPEN_TABS_AROUND = """
 def test_copy_button_puts_exactly_the_snippet_code_on_the_clipboard(browser, site_url, built_site):
     """On the pages of the first language: the translations' code blocks hold the same text
     (test_editions.py), and the theme's copy button copies what the code block holds."""
-    context = site_context(browser, site_url, viewport=DESKTOP, permissions=["clipboard-read", "clipboard-write"])
+    context = browser.new_context(viewport=DESKTOP, permissions=["clipboard-read", "clipboard-write"])
     tab = context.new_page()
     checked, whole_files, problems = 0, 0, []
     for path in page_paths(built_site):
@@ -699,7 +679,7 @@ def test_copy_button_puts_exactly_the_snippet_code_on_the_clipboard(browser, sit
             # Only a summary table as printed has one (the engine asks for it); other output text has none.
             if output.locator("pre:not(.summary-printed) button.md-code__button[data-md-type=copy]").count():
                 problems.append(f"{path}: an output block has a copy button")
-    close_site_context(context)
+    context.close()
     assert checked, "no snippet code block (title = file under snippets/) found on any page"
     assert not problems, "\n".join(problems)
     assert whole_files, "no copy button copied a whole snippet file"
@@ -713,7 +693,7 @@ def expect_scheme(tab, scheme: str, message: str) -> None:
 
 def test_palette_follows_the_system_and_the_toggle_is_remembered(browser, site_url, built_site):
     pages = page_paths(built_site)
-    context = site_context(browser, site_url, viewport=DESKTOP, color_scheme="light")
+    context = browser.new_context(viewport=DESKTOP, color_scheme="light")
     tab = context.new_page()
     tab.goto(site_url, wait_until="networkidle")
     expect_scheme(tab, "default", "a light system setting does not give the light palette")
@@ -733,11 +713,11 @@ def test_palette_follows_the_system_and_the_toggle_is_remembered(browser, site_u
     expect_scheme(tab, "slate", "the chosen palette is forgotten on reload")
     tab.goto(site_url + pages[-1], wait_until="networkidle")
     expect_scheme(tab, "slate", "the chosen palette is forgotten on another page")
-    close_site_context(context)
+    context.close()
 
 
 def test_unknown_address_shows_the_404_page_with_the_theme(browser, site_url):
-    context = site_context(browser, site_url, viewport=DESKTOP)
+    context = browser.new_context(viewport=DESKTOP)
     tab = context.new_page()
     response = tab.goto(site_url + "no/such/page/", wait_until="networkidle")
     assert response.status == 404
@@ -749,7 +729,7 @@ def test_unknown_address_shows_the_404_page_with_the_theme(browser, site_url):
     home.click()
     tab.wait_for_load_state("networkidle")
     assert urlsplit(tab.url).path == SITE_PATH
-    close_site_context(context)
+    context.close()
 
 
 def test_footer_names_the_versions_and_date_behind_the_outputs(built_site):
@@ -768,7 +748,7 @@ def test_footer_names_the_versions_and_date_behind_the_outputs(built_site):
 
 
 def test_the_language_switcher_goes_to_the_same_place_in_the_other_language_after_instant_navigation(browser, site_url):
-    context = site_context(browser, site_url, viewport=DESKTOP)
+    context = browser.new_context(viewport=DESKTOP)
     tab = context.new_page()
     tab.goto(site_url + "building-models/sequential/", wait_until="networkidle")
     tab.locator("nav.md-nav--primary a[href$='functional/']").first.click()  # instant navigation
@@ -782,24 +762,24 @@ def test_the_language_switcher_goes_to_the_same_place_in_the_other_language_afte
     tab.locator("a.md-select__link[hreflang=en]").click()
     tab.wait_for_url("**/keras-model-building/building-models/functional/**")
     assert tab.evaluate("document.documentElement.lang") == "en"
-    close_site_context(context)
+    context.close()
 
 
 def test_an_unknown_address_in_the_korean_edition_shows_its_korean_404_page(browser, site_url):
-    context = site_context(browser, site_url, viewport=DESKTOP)
+    context = browser.new_context(viewport=DESKTOP)
     tab = context.new_page()
     tab.goto(site_url + "ko/no/such/page/")
     tab.wait_for_url("**/ko/404.html")
     assert tab.evaluate("document.documentElement.lang") == "ko"
     assert tab.locator("h1").first.inner_text() == KOREAN.page_not_found
-    close_site_context(context)
+    context.close()
 
 
 def test_korean_text_is_drawn_with_a_font_that_has_hangul(browser, site_url):
     hangul_fonts = subprocess.run(
         ["fc-list", ":lang=ko", "family"], capture_output=True, text=True, check=False
     ).stdout.replace("\n", ",")
-    context = site_context(browser, site_url, viewport=DESKTOP)
+    context = browser.new_context(viewport=DESKTOP)
     tab = context.new_page()
     tab.goto(site_url + "ko/building-models/sequential/", wait_until="networkidle")
     cdp = context.new_cdp_session(tab)
@@ -808,7 +788,7 @@ def test_korean_text_is_drawn_with_a_font_that_has_hangul(browser, site_url):
     root = cdp.send("DOM.getDocument")["root"]["nodeId"]
     paragraph = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "article p"})["nodeId"]
     fonts = [font["familyName"] for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": paragraph})["fonts"]]
-    close_site_context(context)
+    context.close()
     assert any(family in hangul_fonts for family in fonts), (
         f"the Korean text is drawn with {fonts}, none of which has Hangul (fontconfig's Korean fonts: "
         f"{hangul_fonts or 'none'}; install one: apt-get install fonts-noto-cjk)"
