@@ -732,6 +732,41 @@ def test_unknown_address_shows_the_404_page_with_the_theme(browser, site_url):
     context.close()
 
 
+# Where a reader clicks to reach a code line's number: the number is drawn by
+# CSS beside its line (the ::before box of an empty span), so the point is
+# found by asking the browser what is under it, left of that span.
+POINT_ON_LINE_NUMBER = """
+(line) => {
+  const number = line.querySelector(":scope > .linenos");
+  const box = number.getBoundingClientRect();
+  const y = box.top + box.height / 2;
+  for (let x = box.left; x > box.left - 80; x -= 1) {
+    if (document.elementFromPoint(x, y) === number) return { x, y, shown: number.dataset.linenos.trim() };
+  }
+  return null;
+}
+"""
+
+
+def test_a_click_on_a_line_number_gives_the_address_of_that_line(browser, site_url):
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport=DESKTOP)
+    tab = context.new_page()
+    tab.goto(site_url + "multiple-outputs/recipe/", wait_until="networkidle")
+    line = tab.locator("div.highlight code > span[id] >> visible=true").nth(5)
+    line.scroll_into_view_if_needed()
+    point = line.evaluate(POINT_ON_LINE_NUMBER)
+    address = line.get_attribute("id")
+    assert point, f"no point of the page shows the number of line {address}: a click cannot reach it"
+    tab.mouse.click(point["x"], point["y"])
+    assert address.endswith(f"-{point['shown']}"), f"line number {point['shown']} would give the address of {address}"
+    expect(tab, f"a click on line number {point['shown']} does not give #{address}").to_have_url(
+        re.compile(f"#{address}$"), timeout=5_000
+    )
+    context.close()
+
+
 def test_footer_names_the_versions_and_date_behind_the_outputs(built_site):
     from importlib.metadata import version
 
