@@ -219,60 +219,96 @@ MEASURE_TABLES = """
 """
 
 
-def visit_all_pages(browser, site_url, paths, viewport, scheme, screenshot: bool) -> Tour:
-    tour = Tour(viewport=viewport, scheme=scheme)
-    context = browser.new_context(viewport=PHONE if viewport == "phone" else DESKTOP, color_scheme=scheme)
+SCHEMES = {"light": "default", "dark": "slate"}  # the system's setting: the palette the theme shows for it
+
+# Resolves once the theme shows the palette asked for and has finished switching to it.
+PALETTE_SHOWN = """
+(scheme) => document.body.getAttribute("data-md-color-scheme") === scheme
+  && !document.body.hasAttribute("data-md-color-switching")
+"""
+
+
+def show_palette(page, scheme: str, path: str) -> None:
+    """Set the system's colour scheme; the theme's automatic palette follows it on the open page."""
+    page.emulate_media(color_scheme=scheme)
+    try:
+        page.wait_for_function(PALETTE_SHOWN, arg=SCHEMES[scheme], timeout=5_000)
+    except Exception:  # Playwright's TimeoutError: say what the reader would see instead
+        shown = page.locator("body").get_attribute("data-md-color-scheme")
+        pytest.fail(f"{path or 'home'}: the palette shows {shown!r}, not the system's {scheme} setting", pytrace=False)
+
+
+def visit_all_pages(browser, site_url, paths, viewport, screenshot: bool) -> dict[str, Tour]:
+    """Every page at one width, looked at in the light palette, then in the dark one: the theme
+    follows the system's setting on the open page, so one visit serves both palettes."""
+    tours = {scheme: Tour(viewport=viewport, scheme=scheme) for scheme in SCHEMES}
+    light = tours["light"]  # what the browser reports about requests and the console, once
+    context = browser.new_context(viewport=PHONE if viewport == "phone" else DESKTOP, color_scheme="light")
+    # axe-core goes into every page before the page's own scripts: compiled once per page, not sent each time.
+    context.add_init_script(path=str(AXE_SCRIPT))
     page = context.new_page()
     origin = site_url[: site_url.index("/", len("http://"))]
     page.on(
         "request",
-        lambda r: r.url.startswith((origin, "data:")) or tour.outside_requests.append(r.url),
+        lambda r: r.url.startswith((origin, "data:")) or light.outside_requests.append(r.url),
     )
     # Going to the next page cancels what is still on its way (the favicon, say): no failure of the site.
     page.on(
         "requestfailed",
-        lambda r: r.failure == "net::ERR_ABORTED" or tour.failed_requests.append(f"{r.url}: {r.failure}"),
+        lambda r: r.failure == "net::ERR_ABORTED" or light.failed_requests.append(f"{r.url}: {r.failure}"),
     )
-    page.on("response", lambda r: r.status >= 400 and tour.failed_requests.append(f"{r.url}: HTTP {r.status}"))
-    page.on("console", lambda m: m.type == "error" and tour.console_errors.append(f"{page.url}: {m.text}"))
-    page.on("pageerror", lambda e: tour.console_errors.append(f"{page.url}: {e}"))
+    page.on("response", lambda r: r.status >= 400 and light.failed_requests.append(f"{r.url}: HTTP {r.status}"))
+    page.on("console", lambda m: m.type == "error" and light.console_errors.append(f"{page.url}: {m.text}"))
+    page.on("pageerror", lambda e: light.console_errors.append(f"{page.url}: {e}"))
     cdp = context.new_cdp_session(page)
-    # One tour waits for the network to settle on each page, so that late
-    # requests (search index, fonts) are seen; the others only for fonts.
-    wait_until = "networkidle" if (viewport, scheme) == ("desktop", "light") else "load"
     for path in paths:
-        page.goto(site_url + path, wait_until=wait_until)
+        page.goto(site_url + path, wait_until="load")
         page.evaluate("document.fonts.ready.then(() => true)")
-        expected = "slate" if scheme == "dark" else "default"
-        assert page.locator("body").get_attribute("data-md-color-scheme") == expected, (
-            f"{path}: the palette does not follow the system's {scheme} setting"
-        )
-        page_width = page.evaluate("document.documentElement.scrollWidth")
-        if page_width > page.viewport_size["width"]:
-            tour.too_wide.append(f"{path}: {page_width} px")
-        if screenshot:
-            target = SCREENSHOTS / f"{screenshot_name(path)}--{viewport}-{scheme}.png"
-            page.screenshot(path=str(target), full_page=True)
-        rules = EVERY_AXE_RULE if scheme == "light" else AXE_COLOUR_RULES
-        tour.accessibility.extend(f"{path or 'home'}: {problem}" for problem in axe_violations(page, rules))
-        if viewport == "phone":
-            count, hidden = page.evaluate(SUMMARY_COLUMNS_ON_SCREEN)
-            tour.reflowed_tables += count
-            tour.hidden_columns.extend(f"{path or 'home'}: {problem}" for problem in hidden)
+        for scheme, tour in tours.items():
+            show_palette(page, scheme, path)
+            look_as_the_reader_sees_it(page, tour, path, screenshot)
         page.evaluate(REVEAL_ALL)
         set_up_every_code_block(page)
-        tour.copy_buttons += page.locator(".md-typeset pre > .md-code__nav").count()
-        tour.diagrams[path] = drawn_diagrams(page)  # those in closed tabs too
-        tour.covered_code.extend(f"{path or 'home'}: {words}" for words in page.evaluate(CODE_UNDER_COPY_BUTTON))
-        tour.prose_tables.extend(f"{path or 'home'}: {problem}" for problem in page.evaluate(PROSE_TABLE_PROBLEMS))
+        for scheme, tour in reversed(tours.items()):
+            show_palette(page, scheme, path)
+            measure_every_block(page, tour, path)
         if viewport == "desktop":
-            tour.cut_blocks.extend(f"{path or 'home'}: {block}" for block in page.evaluate(CUT_BLOCKS))
-        for table in page.evaluate(MEASURE_TABLES, BOX_DRAWING.pattern):
-            tour.tables.append({"page": path, **table})
-        if viewport == "desktop" and scheme == "light":
-            tour.output_fonts.extend((path, fonts) for fonts in output_block_fonts(cdp))
+            light.output_fonts.extend((path, fonts) for fonts in output_block_fonts(cdp))
+        # Late requests (the search index, fonts) are seen before the next page cancels them.
+        page.wait_for_load_state("networkidle")
+        page.emulate_media(color_scheme="light")
     context.close()
-    return tour
+    return tours
+
+
+def look_as_the_reader_sees_it(page, tour: Tour, path: str, screenshot: bool) -> None:
+    """What the page shows before anything is opened: its width, its accessibility (every axe rule
+    in the light palette, the colour rules in the dark one) and, on a phone, the summary tables."""
+    page_width = page.evaluate("document.documentElement.scrollWidth")
+    if page_width > page.viewport_size["width"]:
+        tour.too_wide.append(f"{path}: {page_width} px")
+    if screenshot:
+        target = SCREENSHOTS / f"{screenshot_name(path)}--{tour.viewport}-{tour.scheme}.png"
+        page.screenshot(path=str(target), full_page=True)
+    rules = EVERY_AXE_RULE if tour.scheme == "light" else AXE_COLOUR_RULES
+    tour.accessibility.extend(f"{path or 'home'}: {problem}" for problem in axe_violations(page, rules))
+    if tour.viewport == "phone":
+        count, hidden = page.evaluate(SUMMARY_COLUMNS_ON_SCREEN)
+        tour.reflowed_tables += count
+        tour.hidden_columns.extend(f"{path or 'home'}: {problem}" for problem in hidden)
+
+
+def measure_every_block(page, tour: Tour, path: str) -> None:
+    """With every tab and toggle open and every code block set up: the copy buttons, the diagrams,
+    the prose tables, the blocks cut at desktop width and every line of every summary table."""
+    tour.copy_buttons += page.locator(".md-typeset pre > .md-code__nav").count()
+    tour.diagrams[path] = drawn_diagrams(page)  # those in closed tabs too
+    tour.covered_code.extend(f"{path or 'home'}: {words}" for words in page.evaluate(CODE_UNDER_COPY_BUTTON))
+    tour.prose_tables.extend(f"{path or 'home'}: {problem}" for problem in page.evaluate(PROSE_TABLE_PROBLEMS))
+    if tour.viewport == "desktop":
+        tour.cut_blocks.extend(f"{path or 'home'}: {block}" for block in page.evaluate(CUT_BLOCKS))
+    for table in page.evaluate(MEASURE_TABLES, BOX_DRAWING.pattern):
+        tour.tables.append({"page": path, **table})
 
 
 # On a phone, each summary table is an HTML table whose cells wrap. Every cell
@@ -336,7 +372,7 @@ async (options) => {
 
 
 def axe_violations(page, options: dict) -> list[str]:
-    page.add_script_tag(content=AXE_SCRIPT.read_text(encoding="utf-8"))
+    """axe-core's findings on the page; the tour's context put axe-core in every page it opens."""
     return page.evaluate(RUN_AXE, options)
 
 
@@ -432,8 +468,8 @@ def output_block_fonts(cdp) -> list[list[dict]]:
 
 @pytest.fixture(scope="module")
 def tours(browser, site_url, built_site) -> dict[tuple[str, str], Tour]:
-    """Every page at desktop and phone width, in the light and the dark palette: two tours at a
-    time, each in a browser of its own (Playwright's objects belong to the thread that made them)."""
+    """Every page at desktop and phone width, in the light and the dark palette: the two widths at
+    once, each in a browser of its own (Playwright's objects belong to the thread that made them)."""
     if not AXE_SCRIPT.exists():
         pytest.fail(f"{AXE_SCRIPT.relative_to(REPO)} is missing: run `npm ci` (make test does)", pytrace=False)
     if TAKE_SCREENSHOTS:
@@ -441,19 +477,23 @@ def tours(browser, site_url, built_site) -> dict[tuple[str, str], Tour]:
         for old in SCREENSHOTS.glob("*.png"):
             old.unlink()
     paths = page_paths(built_site)
-    kinds = [(viewport, scheme) for viewport in ("desktop", "phone") for scheme in ("light", "dark")]
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        tours = [pool.submit(tour_in_own_browser, site_url, paths, *kind, TAKE_SCREENSHOTS) for kind in kinds]
-        return {kind: tour.result() for kind, tour in zip(kinds, tours, strict=True)}
+    viewports = ("desktop", "phone")
+    with ThreadPoolExecutor(max_workers=len(viewports)) as pool:
+        visits = [pool.submit(tour_in_own_browser, site_url, paths, width, TAKE_SCREENSHOTS) for width in viewports]
+        return {
+            (viewport, scheme): tour
+            for viewport, visit in zip(viewports, visits, strict=True)
+            for scheme, tour in visit.result().items()
+        }
 
 
-def tour_in_own_browser(site_url, paths, viewport, scheme, screenshot: bool) -> Tour:
+def tour_in_own_browser(site_url, paths, viewport, screenshot: bool) -> dict[str, Tour]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            return visit_all_pages(browser, site_url, paths, viewport, scheme, screenshot)
+            return visit_all_pages(browser, site_url, paths, viewport, screenshot)
         finally:
             browser.close()
 
@@ -692,7 +732,15 @@ def expect_scheme(tab, scheme: str, message: str) -> None:
 
 
 def test_palette_follows_the_system_and_the_toggle_is_remembered(browser, site_url, built_site):
+    """The tours look at every page in the dark palette by switching the system's setting on the
+    open page; here a page also opens dark when the system already is."""
     pages = page_paths(built_site)
+    context = browser.new_context(viewport=DESKTOP, color_scheme="dark")
+    tab = context.new_page()
+    tab.goto(site_url + pages[-1])
+    expect_scheme(tab, "slate", "a dark system setting does not give the dark palette")
+    context.close()
+
     context = browser.new_context(viewport=DESKTOP, color_scheme="light")
     tab = context.new_page()
     tab.goto(site_url, wait_until="networkidle")
