@@ -166,8 +166,10 @@ class Tour:
     # Words of code under a code block's copy button, and prose tables a reader cannot read whole.
     covered_code: list[str] = field(default_factory=list)
     prose_tables: list[str] = field(default_factory=list)
-    # How many code blocks had their copy button when the tour looked under them.
+    # How many code blocks had their copy button when the tour looked under them, and those the
+    # theme should have given one (not marked no-copy) that had none.
     copy_buttons: int = 0
+    missing_copy_buttons: list[str] = field(default_factory=list)
 
 
 # Shows the content of every content tab and <details> at once, so that an
@@ -306,6 +308,7 @@ def measure_every_block(page, tour: Tour, path: str) -> None:
     """With every tab and toggle open and every code block set up: the copy buttons, the diagrams,
     the prose tables, the blocks cut at desktop width and every line of every summary table."""
     tour.copy_buttons += page.locator(".md-typeset pre > .md-code__nav").count()
+    tour.missing_copy_buttons.extend(f"{path or 'home'}: {block}" for block in page.evaluate(WITHOUT_COPY_BUTTON))
     tour.diagrams[path] = drawn_diagrams(page)  # those in closed tabs too
     tour.covered_code.extend(f"{path or 'home'}: {words}" for words in page.evaluate(CODE_UNDER_COPY_BUTTON))
     tour.prose_tables.extend(f"{path or 'home'}: {problem}" for problem in page.evaluate(PROSE_TABLE_PROBLEMS))
@@ -391,6 +394,16 @@ CUT_BLOCKS = """
     const longest = box.textContent.split("\\n").reduce((a, b) => (b.length > a.length ? b : a), "");
     return `${box.scrollWidth} px in a ${box.clientWidth} px box: ${JSON.stringify(longest.slice(0, 80))}`;
   })
+"""
+
+
+# Code blocks the theme sets up with a copy button (every one in the content, unless inside
+# .no-copy and not .copy: the rule of mkdocs-material's code block component) that have none.
+WITHOUT_COPY_BUTTON = """
+() => [...document.querySelectorAll("[data-md-component=content] pre:not(.mermaid) > code")]
+  .filter((code) => code.closest(".copy") || !code.closest(".no-copy"))
+  .filter((code) => !code.parentElement.querySelector(":scope > .md-code__nav"))
+  .map((code) => JSON.stringify(code.textContent.trim().slice(0, 60)))
 """
 
 
@@ -601,8 +614,10 @@ def test_no_code_or_output_block_is_cut_at_desktop_width(tours):
 def test_no_code_is_hidden_under_a_copy_button(tours):
     """On a phone a code block is narrower than its lines: the copy button must not sit on any of them."""
     # Every tour looked at every copy button (the theme adds them as blocks come into view).
+    missing = seen_in_tours(tours, "missing_copy_buttons")
+    assert not missing, "code blocks without their copy button when the tour looked:\n" + "\n".join(missing)
     counts = {(tour.viewport, tour.scheme): tour.copy_buttons for tour in tours.values()}
-    assert len(set(counts.values())) == 1 and counts["desktop", "light"] > 100, counts
+    assert min(counts.values()) > 100, counts
     problems = seen_in_tours(tours, "covered_code")
     assert not problems, "code under a copy button:\n" + "\n".join(problems)
 
