@@ -815,6 +815,41 @@ POINT_ON_LINE_NUMBER = """
 """
 
 
+# The contrast of a code block's copy icon with the block's background (WCAG's formula), as
+# drawn when the pointer is elsewhere: the colour is blended over the background by its alpha.
+COPY_ICON_CONTRAST = """
+() => {
+  const button = document.querySelector(".md-code__button[data-md-type=copy]");
+  let box = button.closest("pre").querySelector(":scope > code");
+  while (getComputedStyle(box).backgroundColor === "rgba(0, 0, 0, 0)") box = box.parentElement;
+  const channels = (color) => color.match(/[\\d.]+/g).map(Number);
+  const [r, g, b, alpha = 1] = channels(getComputedStyle(button).color);
+  const back = channels(getComputedStyle(box).backgroundColor);
+  const icon = [r, g, b].map((c, i) => c * alpha + back[i] * (1 - alpha));
+  const luminance = (rgb) => {
+    const [R, G, B] = rgb.map((c) => (c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+  };
+  const [light, dark] = [luminance(icon), luminance(back)].sort((x, y) => y - x);
+  return (light + 0.05) / (dark + 0.05);
+}
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_copy_button_can_be_seen_without_hovering_the_code(browser, site_url, scheme):
+    """A touch screen never hovers: the icon must stand out from the code by 3:1 (WCAG 1.4.11)."""
+    context = browser.new_context(viewport=PHONE, color_scheme=scheme, has_touch=True)
+    tab = context.new_page()
+    tab.goto(site_url + "building-models/sequential/")
+    tab.locator(".md-typeset .highlight pre").first.scroll_into_view_if_needed()
+    tab.locator(".md-code__button[data-md-type=copy]").first.wait_for(state="attached")
+    tab.mouse.move(0, 0)
+    contrast = tab.evaluate(COPY_ICON_CONTRAST)
+    context.close()
+    assert contrast >= 3, f"the copy icon stands out from the code by {contrast:.2f}:1 in the {scheme} palette"
+
+
 def test_a_click_on_a_line_number_gives_the_address_of_that_line(browser, site_url):
     from playwright.sync_api import expect
 
