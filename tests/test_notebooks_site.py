@@ -1,6 +1,7 @@
 """The site's notebooks: one per tutorial page, equal to the page of the same build, runnable; and
 their pages on the site, light, looking as they did, with outputs that say when they scroll."""
 
+import functools
 import io
 import re
 from concurrent.futures import ThreadPoolExecutor
@@ -12,6 +13,7 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO
+from forked_kernels import KERNEL_NAME, KernelForks
 from notebook_pages import STYLESHEET, published_notebooks
 from PIL import Image
 from test_browser import CONFIG, DESKTOP, PHONE, browser, site_url  # noqa: F401 (fixtures)
@@ -67,20 +69,29 @@ def test_the_site_shows_no_set_up_code_on_notebook_pages_but_the_download_has_it
         assert "the same layer names and numbers" in rendered
 
 
-def test_notebooks_run_top_to_bottom_in_a_fresh_kernel(built_site, tmp_path):
+@pytest.fixture
+def kernel_forks(tmp_path, monkeypatch):
+    """Kernels forked from a process that imported TensorFlow once (forked_kernels.py)."""
+    forks = KernelForks(tmp_path / "kernels")
+    monkeypatch.setenv("JUPYTER_PATH", str(forks.jupyter_path))
+    yield KERNEL_NAME
+    forks.close()
+
+
+def test_notebooks_run_top_to_bottom_in_a_fresh_kernel(built_site, tmp_path, kernel_forks):
     notebooks = sorted(published_notebooks(built_site).values())
     assert notebooks
     folders = [tmp_path / str(index) for index, _ in enumerate(notebooks)]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        list(pool.map(_execute, notebooks, folders))
+        list(pool.map(functools.partial(_execute, kernel=kernel_forks), notebooks, folders))
 
 
-def _execute(path: Path, workdir: Path) -> None:
+def _execute(path: Path, workdir: Path, kernel: str) -> None:
     """Run every cell in a new kernel, in an empty folder (snippets save models and figures)."""
     workdir.mkdir()
     notebook = nbformat.read(path, as_version=4)
     client = nbclient.NotebookClient(
-        notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(workdir)}}
+        notebook, timeout=300, kernel_name=kernel, resources={"metadata": {"path": str(workdir)}}
     )
     try:
         client.execute()
