@@ -166,6 +166,8 @@ class Tour:
     # Words of code under a code block's copy button, and prose tables a reader cannot read whole.
     covered_code: list[str] = field(default_factory=list)
     prose_tables: list[str] = field(default_factory=list)
+    # Code block titles (file paths) that wrap anywhere but after a "/".
+    cut_titles: list[str] = field(default_factory=list)
     # How many code blocks had their copy button when the tour looked under them, and those the
     # theme should have given one (not marked no-copy) that had none.
     copy_buttons: int = 0
@@ -312,6 +314,7 @@ def measure_every_block(page, tour: Tour, path: str) -> None:
     tour.diagrams[path] = drawn_diagrams(page)  # those in closed tabs too
     tour.covered_code.extend(f"{path or 'home'}: {words}" for words in page.evaluate(CODE_UNDER_COPY_BUTTON))
     tour.prose_tables.extend(f"{path or 'home'}: {problem}" for problem in page.evaluate(PROSE_TABLE_PROBLEMS))
+    tour.cut_titles.extend(f"{path or 'home'}: {title}" for title in page.evaluate(TITLES_CUT_MID_NAME))
     if tour.viewport == "desktop":
         tour.cut_blocks.extend(f"{path or 'home'}: {block}" for block in page.evaluate(CUT_BLOCKS))
     for table in page.evaluate(MEASURE_TABLES, BOX_DRAWING.pattern):
@@ -474,6 +477,30 @@ PROSE_TABLE_PROBLEMS = """
 """
 
 
+# Code block titles whose path wraps onto a new line anywhere but after a "/": each character's
+# line is where the browser drew it.
+TITLES_CUT_MID_NAME = """
+() => [...document.querySelectorAll(".md-typeset .highlight .filename")]
+  .filter((title) => title.getClientRects().length)
+  .filter((title) => {
+    const walker = document.createTreeWalker(title, NodeFilter.SHOW_TEXT);
+    let previous = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.data.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const top = range.getBoundingClientRect().top;
+        if (previous && top > previous.top + 1 && previous.character !== "/") return true;
+        previous = { top, character: node.data[i] };
+      }
+    }
+    return false;
+  })
+  .map((title) => JSON.stringify(title.textContent))
+"""
+
+
 def output_block_fonts(cdp) -> list[list[dict]]:
     """The fonts Chromium really drew each output block's text with (not what CSS asked for)."""
     cdp.send("DOM.enable")
@@ -626,6 +653,12 @@ def test_prose_tables_fit_whole_with_every_word_on_one_line(tours):
     """On Side by side, at 390 px, the comparison table scrolled sideways; before that it cut Sequentia / l."""
     problems = seen_in_tours(tours, "prose_tables")
     assert not problems, "prose tables a reader cannot read whole:\n" + "\n".join(problems)
+
+
+def test_code_block_titles_wrap_only_after_a_slash(tours):
+    """On a phone a snippet's path is longer than the line: it wraps between folders, not mid-name."""
+    problems = seen_in_tours(tours, "cut_titles")
+    assert not problems, "code block titles cut mid-name:\n" + "\n".join(problems)
 
 
 def test_notebook_pages_are_in_the_tour(built_site):

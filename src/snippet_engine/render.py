@@ -21,6 +21,16 @@ def code_block(directive: Directive, shown_path: str, first_line: int) -> str:
     return _fenced(f'--8<-- "{directive.spec}"', "python " + " ".join(attributes))
 
 
+# pymdownx.highlight writes a code block's title as <span class="filename">path</span>. To the
+# browser a path is one long word: on a phone it broke wherever the line ran out (first.p / y).
+_TITLE = re.compile(r'(<span class="filename"[^>]*>)([^<]*)(</span>)')
+
+
+def breakable_titles(html: str) -> str:
+    """The page's HTML with a line break opportunity (<wbr>) after each "/" of every code block title."""
+    return _TITLE.sub(lambda match: match[1] + match[2].replace("/", "/<wbr>") + match[3], html)
+
+
 def result_blocks(result: SnippetResult, figure_links: dict[str, str], words: Wording) -> str:
     """Output (with the error, if the snippet was meant to raise), warnings, then figures."""
     printed = "\n".join(
