@@ -238,10 +238,12 @@ PALETTE_SHOWN = """
 
 def show_palette(page, scheme: str, path: str) -> None:
     """Set the system's colour scheme; the theme's automatic palette follows it on the open page."""
+    from playwright.sync_api import TimeoutError as NotShownInTime
+
     page.emulate_media(color_scheme=scheme)
     try:
         page.wait_for_function(PALETTE_SHOWN, arg=SCHEMES[scheme], timeout=5_000)
-    except Exception:  # Playwright's TimeoutError: say what the reader would see instead
+    except NotShownInTime:
         shown = page.locator("body").get_attribute("data-md-color-scheme")
         pytest.fail(f"{path or 'home'}: the palette shows {shown!r}, not the system's {scheme} setting", pytrace=False)
 
@@ -277,14 +279,13 @@ def visit_all_pages(browser, site_url, paths, viewport, screenshot: bool) -> dic
             look_as_the_reader_sees_it(page, tour, path, screenshot)
         page.evaluate(REVEAL_ALL)
         set_up_every_code_block(page)
-        for scheme, tour in reversed(tours.items()):
+        for scheme, tour in reversed(tours.items()):  # dark first: the next page opens light
             show_palette(page, scheme, path)
             measure_every_block(page, tour, path)
         if viewport == "desktop":
             light.output_fonts.extend((path, fonts) for fonts in output_block_fonts(cdp))
         # Late requests (the search index, fonts) are seen before the next page cancels them.
         page.wait_for_load_state("networkidle")
-        page.emulate_media(color_scheme="light")
     context.close()
     return tours
 
