@@ -166,8 +166,8 @@ class Tour:
     # Words of code under a code block's copy button, and prose tables a reader cannot read whole.
     covered_code: list[str] = field(default_factory=list)
     prose_tables: list[str] = field(default_factory=list)
-    # Code block titles (file paths) that wrap anywhere but after a "/".
-    cut_titles: list[str] = field(default_factory=list)
+    # Paths (code block titles, inline code) that wrap anywhere but after a "/".
+    cut_paths: list[str] = field(default_factory=list)
     # How many code blocks had their copy button when the tour looked under them, and those the
     # theme should have given one (not marked no-copy) that had none.
     copy_buttons: int = 0
@@ -315,7 +315,7 @@ def measure_every_block(page, tour: Tour, path: str) -> None:
     tour.diagrams[path] = drawn_diagrams(page)  # those in closed tabs too
     tour.covered_code.extend(f"{path or 'home'}: {words}" for words in page.evaluate(CODE_UNDER_COPY_BUTTON))
     tour.prose_tables.extend(f"{path or 'home'}: {problem}" for problem in page.evaluate(PROSE_TABLE_PROBLEMS))
-    tour.cut_titles.extend(f"{path or 'home'}: {title}" for title in page.evaluate(TITLES_CUT_MID_NAME))
+    tour.cut_paths.extend(f"{path or 'home'}: {shown}" for shown in page.evaluate(PATHS_CUT_MID_NAME))
     if tour.viewport == "desktop":
         tour.cut_blocks.extend(f"{path or 'home'}: {block}" for block in page.evaluate(CUT_BLOCKS))
     for table in page.evaluate(MEASURE_TABLES, BOX_DRAWING.pattern):
@@ -478,11 +478,11 @@ PROSE_TABLE_PROBLEMS = """
 """
 
 
-# Code block titles whose path wraps onto a new line anywhere but after a "/": each character's
-# line is where the browser drew it.
-TITLES_CUT_MID_NAME = """
-() => [...document.querySelectorAll(".md-typeset .highlight .filename")]
-  .filter((title) => title.getClientRects().length)
+# Paths (code block titles, inline code of one path) that wrap onto a new line anywhere but
+# after a "/": each character's line is where the browser drew it.
+PATHS_CUT_MID_NAME = """
+() => [...document.querySelectorAll(".md-typeset .highlight .filename, .md-typeset :not(pre) > code")]
+  .filter((title) => title.getClientRects().length && /^\\S*\\/\\S*$/.test(title.textContent))
   .filter((title) => {
     const walker = document.createTreeWalker(title, NodeFilter.SHOW_TEXT);
     let previous = null;
@@ -656,10 +656,10 @@ def test_prose_tables_fit_whole_with_every_word_on_one_line(tours):
     assert not problems, "prose tables a reader cannot read whole:\n" + "\n".join(problems)
 
 
-def test_code_block_titles_wrap_only_after_a_slash(tours):
+def test_paths_wrap_only_after_a_slash(tours):
     """On a phone a snippet's path is longer than the line: it wraps between folders, not mid-name."""
-    problems = seen_in_tours(tours, "cut_titles")
-    assert not problems, "code block titles cut mid-name:\n" + "\n".join(problems)
+    problems = seen_in_tours(tours, "cut_paths")
+    assert not problems, "paths cut mid-name:\n" + "\n".join(problems)
 
 
 def test_notebook_pages_are_in_the_tour(built_site):

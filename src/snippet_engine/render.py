@@ -21,14 +21,15 @@ def code_block(directive: Directive, shown_path: str, first_line: int) -> str:
     return _fenced(f'--8<-- "{directive.spec}"', "python " + " ".join(attributes))
 
 
-# pymdownx.highlight writes a code block's title as <span class="filename">path</span>. To the
-# browser a path is one long word: on a phone it broke wherever the line ran out (first.p / y).
-_TITLE = re.compile(r'(<span class="filename"[^>]*>)([^<]*)(</span>)')
+# A path is one long word to the browser: on a phone it broke wherever the line ran out
+# (first.p / y). Paths are code block titles (pymdownx.highlight writes <span class="filename">)
+# and inline code that is one path (a diagram's caption names its snippet so).
+_PATHS = re.compile(r'(<span class="filename"[^>]*>|<code>)([^<\s]*/[^<\s]*)(</span>|</code>)')
 
 
-def breakable_titles(html: str) -> str:
-    """The page's HTML with a line break opportunity (<wbr>) after each "/" of every code block title."""
-    return _TITLE.sub(lambda match: match[1] + match[2].replace("/", "/<wbr>") + match[3], html)
+def breakable_paths(html: str) -> str:
+    """The page's HTML with a line break opportunity (<wbr>) after each "/" of every path it shows."""
+    return _PATHS.sub(lambda match: match[1] + match[2].replace("/", "/<wbr>") + match[3], html)
 
 
 def result_blocks(result: SnippetResult, figure_links: dict[str, str], words: Wording) -> str:
