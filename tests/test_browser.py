@@ -482,9 +482,9 @@ PROSE_TABLE_PROBLEMS = """
 # after a "/": each character's line is where the browser drew it.
 PATHS_CUT_MID_NAME = """
 () => [...document.querySelectorAll(".md-typeset .highlight .filename, .md-typeset :not(pre) > code")]
-  .filter((title) => title.getClientRects().length && /^\\S*\\/\\S*$/.test(title.textContent))
-  .filter((title) => {
-    const walker = document.createTreeWalker(title, NodeFilter.SHOW_TEXT);
+  .filter((shown) => shown.getClientRects().length && /^\\S*\\/\\S*$/.test(shown.textContent))
+  .filter((shown) => {
+    const walker = document.createTreeWalker(shown, NodeFilter.SHOW_TEXT);
     let previous = null;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       for (let i = 0; i < node.data.length; i++) {
@@ -498,7 +498,7 @@ PATHS_CUT_MID_NAME = """
     }
     return false;
   })
-  .map((title) => JSON.stringify(title.textContent))
+  .map((shown) => JSON.stringify(shown.textContent))
 """
 
 
