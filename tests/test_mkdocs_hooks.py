@@ -236,3 +236,4 @@ def test_time_limit_from_the_environment_overrides_mkdocs_yml(site):
     build = site.build(SNIPPETS_TIMEOUT="1")
     assert build.returncode == 1
     assert "snippets/slow.py, line 2: the snippet ran past its time limit of 1 s" in build.stderr
+    assert "set SNIPPETS_TIMEOUT or extra.snippet_execution.timeout in mkdocs.yml" in build.stderr

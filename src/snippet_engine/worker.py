@@ -140,7 +140,7 @@ class Worker:
         self.stop()
         what = "the worker did not start" if snippet is None else "the snippet ran past its time limit"
         return WorkerFailure(
-            f"{what} of {timeout:g} s (set SNIPPET_TIMEOUT or extra.snippet_execution.timeout in mkdocs.yml)",
+            f"{what} of {timeout:g} s (set SNIPPETS_TIMEOUT or extra.snippet_execution.timeout in mkdocs.yml)",
             line=_current_line(log, snippet),
             log_tail=_tail(log),
         )
