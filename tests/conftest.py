@@ -11,17 +11,34 @@ from pathlib import Path
 import pytest
 from built_pages import output_texts, shown_outputs
 from filelock import FileLock
+from forked_processes import Forks
 
 from snippet_engine.project_tree import copy_as_clone
 from snippet_engine.settings import EngineSettings, load_settings
+from snippet_engine.worker import WorkerSettings
 
 REPO = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(scope="session", autouse=True)
+def forked_snippet_workers(tmp_path_factory):
+    """The snippet workers of every build a test makes start as forks of one process that imported
+    TensorFlow (forked_processes.py), through the engine's `python` setting: a worker otherwise
+    spends seconds importing it, and the tests start dozens. The site's own builds (`builds`) start
+    theirs as `make build` does."""
+    folder = tmp_path_factory.mktemp("forked-workers")
+    forks = Forks(folder, WorkerSettings(100, folder / "keras-home", sys.executable).environment())
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SNIPPETS_PYTHON", str(forks.launcher))
+        yield
+    forks.close()
+
+
 def engine_settings(root: Path, cache_dir: Path, execute: bool = True, **options) -> EngineSettings:
-    """Settings as mkdocs.yml would give them, for a repository at `root`."""
+    """Settings as mkdocs.yml would give them, for a repository at `root`, with the tests' workers."""
     options = {"cache_dir": str(cache_dir), "timeout": 60, "workers": 1, **options}
-    return load_settings(options, root, environ={"SNIPPETS_EXECUTE": "1" if execute else "0"})
+    environ = {"SNIPPETS_EXECUTE": "1" if execute else "0", "SNIPPETS_PYTHON": os.environ["SNIPPETS_PYTHON"]}
+    return load_settings(options, root, environ=environ)
 
 
 def build_environment() -> dict[str, str]:
@@ -84,7 +101,7 @@ def _make_builds(first: Path, second: Path) -> str:
     for project, site in ((first, "site"), (first, "warm-site"), (second, "site")):
         if project == second:
             shutil.copytree(first / ".cache", second / ".cache")
-        process = mkdocs_build(project, project / site)
+        process = mkdocs_build(project, project / site, SNIPPETS_PYTHON="")  # the build's own Python
         log, _ = process.communicate()
         if process.returncode:
             return f"mkdocs build failed:\n{log}"

@@ -12,31 +12,12 @@ Writes <workdir>/stdout, <workdir>/stderr and <workdir>/returncode for each.
 """
 
 import os
-import runpy
 import sys
 
 import keras  # noqa: F401  (imported once, before forking: what every snippet imports)
 import numpy  # noqa: F401
 import tensorflow  # noqa: F401
-
-
-def run_as_script(path: str) -> int:
-    """The snippet run as the interpreter runs a script; its exit code."""
-    sys.argv = [path]
-    sys.path[0] = os.path.dirname(path)
-    try:
-        runpy.run_path(path, run_name="__main__")
-    except SystemExit as exit_:
-        if exit_.code is None or isinstance(exit_.code, int):
-            return exit_.code or 0
-        print(exit_.code, file=sys.stderr)
-        return 1
-    except BaseException:
-        # The interpreter's own hook, as for an uncaught exception: unlike the traceback module
-        # (Python 3.11), it adds the "Did you mean" hints.
-        sys.excepthook(*sys.exc_info())
-        return 1
-    return 0
+from forked_processes import run_as_python
 
 
 def start(path: str, workdir: str) -> int:
@@ -53,7 +34,7 @@ def start(path: str, workdir: str) -> int:
             os.close(target)
         sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
         sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
-        code = run_as_script(path)
+        code = run_as_python([path])
         sys.stdout.flush()
         sys.stderr.flush()
     finally:

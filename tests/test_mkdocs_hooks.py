@@ -120,6 +120,15 @@ def test_unchanged_rebuild_runs_nothing_and_starts_no_worker(site):
     assert "Snippet worker started" not in second.stderr
 
 
+def test_a_python_that_cannot_be_started_fails_the_build_naming_it(site):
+    site.page('# Page\n\n{{ run("one.py") }}\n')
+    site.snippet("one.py", "print('one')\n")
+    build = site.build(SNIPPETS_PYTHON="/nowhere/python")
+    assert build.returncode == 1
+    assert "the worker could not start /nowhere/python: No such file or directory" in build.stderr
+    assert "Traceback" not in build.stderr
+
+
 def test_build_without_execution_shows_a_placeholder_and_starts_no_worker(site):
     site.page('# Page\n\n{{ run("one.py") }}\n')
     site.snippet("one.py", "print('one')\n")

@@ -3,6 +3,8 @@ their pages on the site, light, looking as they did, with outputs that say when 
 
 import functools
 import io
+import json
+import os
 import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -13,7 +15,7 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO
-from forked_kernels import KERNEL_NAME, KernelForks
+from forked_processes import Forks
 from notebook_pages import STYLESHEET, published_notebooks
 from PIL import Image
 from test_browser import CONFIG, DESKTOP, PHONE, browser, site_url  # noqa: F401 (fixtures)
@@ -70,20 +72,26 @@ def test_the_site_shows_no_set_up_code_on_notebook_pages_but_the_download_has_it
 
 
 @pytest.fixture
-def kernel_forks(tmp_path, monkeypatch):
-    """Kernels forked from a process that imported TensorFlow once (forked_kernels.py)."""
-    forks = KernelForks(tmp_path / "kernels")
-    monkeypatch.setenv("JUPYTER_PATH", str(forks.jupyter_path))
-    yield KERNEL_NAME
+def forked_kernel(tmp_path, monkeypatch) -> str:
+    """A kernel spec whose kernels are forks of a process that imported TensorFlow once
+    (forked_processes.py); Jupyter finds it through JUPYTER_PATH. Its name."""
+    forks = Forks(tmp_path / "forks", dict(os.environ))
+    spec = tmp_path / "jupyter" / "kernels" / "python3-forked"
+    spec.mkdir(parents=True)
+    argv = [str(forks.launcher), "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    kernel = {"argv": argv, "display_name": "Python 3 (forked)", "language": "python"}
+    (spec / "kernel.json").write_text(json.dumps(kernel), encoding="utf-8")
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+    yield spec.name
     forks.close()
 
 
-def test_notebooks_run_top_to_bottom_in_a_fresh_kernel(built_site, tmp_path, kernel_forks):
+def test_notebooks_run_top_to_bottom_in_a_fresh_kernel(built_site, tmp_path, forked_kernel):
     notebooks = sorted(published_notebooks(built_site).values())
     assert notebooks
     folders = [tmp_path / str(index) for index, _ in enumerate(notebooks)]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        list(pool.map(functools.partial(_execute, kernel=kernel_forks), notebooks, folders))
+        list(pool.map(functools.partial(_execute, kernel=forked_kernel), notebooks, folders))
 
 
 def _execute(path: Path, workdir: Path, kernel: str) -> None:

@@ -1,6 +1,7 @@
 """Settings from mkdocs.yml and the environment: typed, with defaults in one place, and
 errors that say what to write."""
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,9 +30,14 @@ def test_zero_workers_means_one_per_core(monkeypatch):
 
 
 def test_environment_variables_override_the_file():
-    environ = {"SNIPPETS_TIMEOUT": "5", "SNIPPETS_WORKERS": "1", "SNIPPETS_EXECUTE": "0"}
-    settings = load_settings({"timeout": 30, "workers": 2}, ROOT, environ=environ)
-    assert (settings.timeout, settings.workers, settings.execute) == (5.0, 1, False)
+    environ = {"SNIPPETS_TIMEOUT": "5", "SNIPPETS_WORKERS": "1", "SNIPPETS_EXECUTE": "0", "SNIPPETS_PYTHON": "/tf/py"}
+    settings = load_settings({"timeout": 30, "workers": 2, "python": "/other/py"}, ROOT, environ=environ)
+    assert (settings.timeout, settings.workers, settings.execute, settings.python) == (5.0, 1, False, "/tf/py")
+
+
+def test_snippets_run_with_the_builds_own_python_unless_told_another():
+    assert load_settings({}, ROOT, environ={}).python == sys.executable
+    assert load_settings({"python": "/tf/bin/python"}, ROOT, environ={}).python == "/tf/bin/python"
 
 
 @pytest.mark.parametrize(

@@ -8,13 +8,14 @@ never with a traceback.
 
 import dataclasses
 import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 CONFIG_SECTION = "extra.snippet_execution"
 # Environment variables, all spelled SNIPPETS_*: name -> the option it overrides.
-ENVIRONMENT = {"SNIPPETS_TIMEOUT": "timeout", "SNIPPETS_WORKERS": "workers"}
+ENVIRONMENT = {"SNIPPETS_TIMEOUT": "timeout", "SNIPPETS_WORKERS": "workers", "SNIPPETS_PYTHON": "python"}
 EXECUTE_VARIABLE = "SNIPPETS_EXECUTE"
 
 
@@ -41,6 +42,8 @@ class Options:
     output_limit: int = 2_000_000
     # The branch that the site's "Open in Colab" links name (the deploy workflow pushes it).
     notebooks_branch: str = "notebooks"
+    # The Python that runs the snippets (it needs TensorFlow, not MkDocs); empty: the build's own.
+    python: str = ""
 
 
 HINTS = {
@@ -64,6 +67,7 @@ class EngineSettings:
     workers: int
     output_limit: int
     notebooks_branch: str
+    python: str
     execute: bool = True
 
     def shown(self, file: Path | str) -> str:
@@ -114,6 +118,7 @@ def load_settings(options: Mapping | None, repo_root: Path, environ: Mapping[str
         workers=chosen.workers or os.cpu_count() or 1,
         output_limit=chosen.output_limit,
         notebooks_branch=chosen.notebooks_branch,
+        python=chosen.python or sys.executable,
         execute=_execute(environ),
     )
 

@@ -15,7 +15,6 @@ import re
 import selectors
 import signal
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -53,11 +52,12 @@ class WorkerFailure(Exception):
 class WorkerSettings:
     console_width: int
     keras_home: Path
+    python: str
 
     @classmethod
     def of(cls, settings: EngineSettings) -> "WorkerSettings":
         # Keras writes its config here, beside the snippet cache, not in the reader's home.
-        return cls(settings.console_width, settings.cache_dir.parent / "keras-home")
+        return cls(settings.console_width, settings.cache_dir.parent / "keras-home", settings.python)
 
     def environment(self) -> dict[str, str]:
         environment = {name: value for name, value in os.environ.items() if name not in UNSET_VARIABLES}
@@ -85,16 +85,20 @@ class Worker:
         self.settings = settings
         # Open for the worker's whole life (closed by stop): its stderr, read back on failures.
         self.log = tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace")  # noqa: SIM115
-        self.process = subprocess.Popen(
-            [sys.executable, str(WORKER_SCRIPT)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=self.log,
-            env=settings.environment(),
-            text=True,
-            encoding="utf-8",
-            start_new_session=True,
-        )
+        try:
+            self.process = subprocess.Popen(
+                [settings.python, str(WORKER_SCRIPT)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=self.log,
+                env=settings.environment(),
+                text=True,
+                encoding="utf-8",
+                start_new_session=True,
+            )
+        except OSError as error:  # no such Python, or not one that can be run
+            self.log.close()
+            raise WorkerFailure(f"the worker could not start {settings.python}: {error.strerror}") from None
         started = time.perf_counter()
         ready = self._read_reply(START_TIMEOUT, snippet=None)
         self.versions: dict[str, str] = ready["versions"]
