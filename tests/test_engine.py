@@ -1,6 +1,7 @@
 """The engine with a real worker, on small snippets written by each test."""
 
 import dataclasses
+import sys
 import textwrap
 from pathlib import Path
 
@@ -19,6 +20,14 @@ def cache_root(tmp_path_factory) -> Path:
 @pytest.fixture
 def repo(tmp_path, cache_root, request) -> "Repo":
     return Repo(tmp_path, cache_root / request.node.name)
+
+
+@pytest.fixture
+def spawned_repo(repo) -> "Repo":
+    """`repo` whose workers start as `make build` starts them, not forked as in the other tests
+    (conftest.py): for the tests of a worker's death and of its kill."""
+    repo.settings = dataclasses.replace(repo.settings, python=sys.executable)
+    return repo
 
 
 class Repo:
@@ -128,17 +137,17 @@ def test_crash_of_the_worker_fails_with_the_signal_and_the_line(repo):
     assert report.startswith("snippets/crash.py, line 3: the worker process died, killed by SIGSEGV")
 
 
-def test_killed_worker_is_reported_and_the_next_snippet_runs(repo):
-    repo.write("killed.py", "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n")
-    repo.write("after.py", "print('still here')\n")
-    _, results = repo.run("killed.py", "after.py")
+def test_killed_worker_is_reported_and_the_next_snippet_runs(spawned_repo):
+    spawned_repo.write("killed.py", "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n")
+    spawned_repo.write("after.py", "print('still here')\n")
+    _, results = spawned_repo.run("killed.py", "after.py")
     assert "killed by SIGKILL (often: out of memory)" in results["killed.py"].report()
     assert results["after.py"].output == "still here\n"
 
 
-def test_snippet_past_its_time_limit_fails_with_the_line_it_was_on(repo):
-    repo.write("slow.py", "import time\nprint('start')\ntime.sleep(30)\n")
-    report = repo.result("slow.py", timeout=2).report()
+def test_snippet_past_its_time_limit_fails_with_the_line_it_was_on(spawned_repo):
+    spawned_repo.write("slow.py", "import time\nprint('start')\ntime.sleep(30)\n")
+    report = spawned_repo.result("slow.py", timeout=2).report()
     assert report.startswith("snippets/slow.py, line 3: the snippet ran past its time limit of 2 s")
 
 
