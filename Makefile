@@ -24,7 +24,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 $(INSTALLED): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
-	  { echo "Python 3.11 or newer is needed; '$(PYTHON)' is older. Try: make $(MAKECMDGOALS) PYTHON=python3.11"; exit 1; }
+	  { echo "Python 3.11 or newer is needed; '$(PYTHON)' is older: run make again with PYTHON=python3.11 (or newer)"; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt --editable .
 	@touch $@
@@ -38,18 +38,22 @@ build: $(INSTALLED)
 # The Python code of the project (snippets are the reader's code, kept as written).
 LINTED := src hooks scripts tests
 
-test: $(INSTALLED) $(NODE_TOOLS) browser lint
+# On a fresh machine, the Python packages install beside the browser and the npm tools: each
+# waits on the network and the disk. Then the linters, then the tests.
+test:
+	@$(MAKE) --no-print-directory --jobs=2 --output-sync=target $(INSTALLED) browser
+	@$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest
 
 # The tests that read the built pages: what to run after writing a page.
 PAGE_TESTS := tests/test_site_build.py tests/test_snippets_standalone.py tests/test_diagrams.py tests/test_editions.py \
 	tests/test_notebooks_site.py tests/test_check_links.py tests/test_browser.py tests/test_page_weight.py
 
-test-pages: $(INSTALLED) $(NODE_TOOLS) browser
+test-pages: $(INSTALLED) browser
 	$(BIN)/python -m pytest $(PAGE_TESTS)
 
 # The browser tests, leaving a screenshot of every page (both widths, both palettes) to look at.
-screenshots: $(INSTALLED) $(NODE_TOOLS) browser
+screenshots: $(INSTALLED) browser
 	SITE_SCREENSHOTS=1 $(BIN)/python -m pytest tests/test_browser.py
 
 lint: $(INSTALLED)
@@ -78,7 +82,8 @@ $(NODE_TOOLS): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	@touch $@
 
-browser:
+# After the npm tools: both may need apt-get, which runs one at a time.
+browser: $(NODE_TOOLS)
 	@{ test -x "$(CHROMIUM_PATH)" && fc-list :lang=ko | grep -q .; } || { test "$$(id -u)" = 0 && apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; } || \
 	  echo "No browser at $(CHROMIUM_PATH), or no font with Hangul for the Korean pages: the browser tests" \

@@ -131,9 +131,9 @@ def test_declared_error_that_is_not_raised_fails(repo):
     assert 'declares raises="ValueError" but the snippet ran without raising' in failure.report()
 
 
-def test_crash_of_the_worker_fails_with_the_signal_and_the_line(repo):
-    repo.write("crash.py", "import ctypes\nprint('about to crash')\nctypes.string_at(0)\n")
-    report = repo.result("crash.py").report()
+def test_crash_of_the_worker_fails_with_the_signal_and_the_line(spawned_repo):
+    spawned_repo.write("crash.py", "import ctypes\nprint('about to crash')\nctypes.string_at(0)\n")
+    report = spawned_repo.result("crash.py").report()
     assert report.startswith("snippets/crash.py, line 3: the worker process died, killed by SIGSEGV")
 
 

@@ -125,7 +125,9 @@ def test_a_python_that_cannot_be_started_fails_the_build_naming_it(site):
     site.snippet("one.py", "print('one')\n")
     build = site.build(SNIPPETS_PYTHON="/nowhere/python")
     assert build.returncode == 1
-    assert "the worker could not start /nowhere/python: No such file or directory" in build.stderr
+    assert "snippets/one.py: the snippets' Python /nowhere/python could not start: No such file or directory" in (
+        build.stderr
+    )
     assert "Traceback" not in build.stderr
 
 

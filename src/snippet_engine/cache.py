@@ -36,7 +36,15 @@ def cache_key(sources: list[tuple[str, bytes]], versions: dict[str, str], settin
 # The modules that make what a cache entry holds: running a snippet and cleaning its
 # report. The modules that render an entry (Markdown, HTML, SVG, notebooks) read it
 # afresh on every build, so changing them re-runs nothing.
-RESULT_MODULES = ("cache.py", "engine.py", "settings.py", "terminal.py", "worker.py", "worker_main.py")
+RESULT_MODULES = (
+    "cache.py",
+    "engine.py",
+    "interpreter.py",
+    "settings.py",
+    "terminal.py",
+    "worker.py",
+    "worker_main.py",
+)
 
 
 def engine_fingerprint() -> str:

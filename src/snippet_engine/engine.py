@@ -7,9 +7,6 @@ the caller decides whether that stops the build or is shown on the page.
 
 import base64
 import functools
-import importlib.metadata
-import platform
-import sysconfig
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -19,12 +16,12 @@ from pathlib import Path
 from . import terminal
 from .cache import ResultCache, cache_key, engine_fingerprint
 from .directives import Directive
+from .interpreter import InterpreterError, description_of
 from .settings import CONFIG_SECTION, EngineSettings
 from .sources import SourceFiles, local_sources
 from .summary_tables import SummaryTableError, tables_in
 from .worker import WorkerFailure, WorkerSettings, shared_pool
 
-VERSIONED_PACKAGES = ("tensorflow", "keras", "numpy")
 TRACEBACK_LINES_IN_MESSAGES = 8
 
 
@@ -123,7 +120,10 @@ class SnippetEngine:
             return SnippetFailure(
                 path, f"{self.settings.shown(path)} is declared with different raises= values ({declared})", pages
             )
-        return _Job(path, pages, expected.pop(), self._key(file))
+        try:
+            return _Job(path, pages, expected.pop(), self._key(file))
+        except InterpreterError as error:
+            return SnippetFailure(path, f"{self.settings.shown(path)}: {error}", pages)
 
     def _run(self, job: _Job) -> SnippetResult | SnippetFailure:
         file = self.settings.snippets_dir / job.path
@@ -158,9 +158,10 @@ class SnippetEngine:
     def _normalised(self, report: dict) -> dict:
         """Paths of this machine and run-to-run timings replaced, before anything is stored."""
         prefixes = {f"{self.settings.repo_root.resolve()}/": ""}
-        for location in {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}:
+        folders = self._interpreter["folders"]
+        for location in folders["library"]:
             prefixes[f"{location}/"] = ""
-        prefixes[f"{sysconfig.get_paths()['stdlib']}/"] = "<python>/"
+        prefixes[f"{folders['stdlib']}/"] = "<python>/"
 
         def clean(text: str) -> str:
             return terminal.mark_volatile(terminal.without_machine_paths(terminal.as_terminal_shows(text), prefixes))
@@ -176,14 +177,12 @@ class SnippetEngine:
             (self.settings.shown(source), self.files.read(source)) for source in local_sources(file, self.files.read)
         ]
         settings = {"console_width": self.settings.console_width, "seed": self.settings.seed}
-        return cache_key(sources, self._versions, settings, self._engine)
+        return cache_key(sources, self._interpreter["versions"], settings, self._engine)
 
     @functools.cached_property
-    def _versions(self) -> dict[str, str]:
-        """The versions that can change an output, read once per build (reading them is slow)."""
-        versions = {name: importlib.metadata.version(name) for name in VERSIONED_PACKAGES}
-        versions["python"] = platform.python_version()
-        return versions
+    def _interpreter(self) -> dict:
+        """What the snippets' Python says of itself (interpreter.py), asked once per build."""
+        return description_of(self.settings.python)
 
     @functools.cached_property
     def _engine(self) -> str:
