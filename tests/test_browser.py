@@ -13,6 +13,7 @@ site-screenshots/ for people to look at.
 
 import functools
 import http.server
+import io
 import os
 import re
 import subprocess
@@ -25,6 +26,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from mkdocs.utils.yaml import yaml_load
+from PIL import Image
 
 from snippet_engine.wording import ENGLISH, KOREAN
 
@@ -882,6 +884,49 @@ def test_the_copy_button_can_be_seen_without_hovering_the_code(browser, site_url
     contrast = tab.evaluate(COPY_ICON_CONTRAST)
     context.close()
     assert contrast >= 3, f"the copy icon stands out from the code by {contrast:.2f}:1 in the {scheme} palette"
+
+
+def edge_shading(tab, box) -> tuple[int, int]:
+    """How much the left and the right edge of `box` differ from its own colour, drawn without
+    its text: the shadows that say more of it is hidden on that side."""
+    box.evaluate("box => box.classList.add('test-no-text')")
+    image = Image.open(io.BytesIO(box.screenshot())).convert("L")
+    box.evaluate("box => box.classList.remove('test-no-text')")
+    colour = box.evaluate("box => getComputedStyle(box).backgroundColor.match(/\\d+/g).map(Number)")
+    own = round(0.299 * colour[0] + 0.587 * colour[1] + 0.114 * colour[2])  # as PIL's "L" weighs them
+    rows = range(3, image.height - 3)  # not the rounded corners, where the page shows
+    left = max(abs(own - image.getpixel((x, y))) for x in range(3) for y in rows)
+    right = max(abs(own - image.getpixel((image.width - 1 - x, y))) for x in range(3) for y in rows)
+    return left, right
+
+
+@pytest.mark.parametrize(
+    "path, selector",
+    [
+        ("building-models/training/", ".snippet-output .snippet-text > code"),
+        ("notebooks/building-models/sequential/", '.jp-OutputArea-output[data-mime-type="text/plain"]'),
+    ],
+)
+def test_an_output_wider_than_the_phone_is_shaded_on_the_side_it_hides_and_no_other(browser, site_url, path, selector):
+    """The learners' reviews: outputs scrolled on a phone without a cue that they do. At desktop
+    width the same output fits (it wraps, or the box is wide enough) and shows no shadow."""
+    for viewport, wide in ((PHONE, True), (DESKTOP, False)):
+        context = browser.new_context(viewport=viewport, color_scheme="light")
+        tab = context.new_page()
+        tab.goto(site_url + path)
+        tab.add_style_tag(content=".test-no-text, .test-no-text * { color: transparent !important; }")
+        output = tab.locator(selector).first
+        output.scroll_into_view_if_needed()
+        assert output.evaluate("box => box.scrollWidth > box.clientWidth") == wide
+        left, right = edge_shading(tab, output)
+        if wide:
+            assert left == 0 and right > 40, f"at the start, {left=} and {right=}: the right edge should be shaded"
+            output.evaluate("box => { box.scrollLeft = box.scrollWidth; }")
+            left, right = edge_shading(tab, output)
+            assert left > 40 and right == 0, f"scrolled to the end, {left=} and {right=}: the left edge should be"
+        else:
+            assert left == right == 0, f"an output that fits has shaded edges: {left=}, {right=}"
+        context.close()
 
 
 def test_a_click_on_a_line_number_gives_the_address_of_that_line(browser, site_url):

@@ -2,7 +2,6 @@
 their pages on the site, light, looking as they did, with outputs that say when they scroll."""
 
 import functools
-import io
 import json
 import os
 import re
@@ -17,8 +16,7 @@ from bs4 import BeautifulSoup
 from conftest import REPO
 from forked_processes import Forks
 from notebook_pages import STYLESHEET, published_notebooks
-from PIL import Image
-from test_browser import CONFIG, DESKTOP, PHONE, browser, site_url  # noqa: F401 (fixtures)
+from test_browser import CONFIG, PHONE, browser, site_url  # noqa: F401 (fixtures)
 
 from snippet_engine.directives import find_directives
 from snippet_engine.selections import SECTION_MARKER
@@ -202,38 +200,3 @@ def test_every_rule_of_jupyterlabs_styles_that_an_element_of_a_notebook_page_mat
         missing.extend(f"{path}: {selector}" for selector in tab.evaluate(MISSING_RULES, original))
     context.close()
     assert not missing, "rules dropped from the notebook stylesheet that elements match:\n" + "\n".join(missing)
-
-
-def edge_shading(tab, output) -> tuple[int, int]:
-    """How much darker than the page the left and the right edge of `output` are drawn: its own
-    background only (its text hidden)."""
-    image = Image.open(io.BytesIO(output.screenshot())).convert("L")
-    page = int(tab.evaluate("getComputedStyle(document.body).backgroundColor.match(/\\d+/g)[0]"))
-    rows = range(image.height)
-    left = max(abs(page - image.getpixel((x, y))) for x in range(3) for y in rows)
-    right = max(abs(page - image.getpixel((image.width - 1 - x, y))) for x in range(3) for y in rows)
-    return left, right
-
-
-def test_an_output_wider_than_the_phone_is_shaded_on_the_side_it_hides_and_no_other(
-    browser,  # noqa: F811 (a fixture)
-    site_url,  # noqa: F811
-):
-    """The learners' review: notebook outputs scrolled without a cue that they do."""
-    for viewport, wide in ((PHONE, True), (DESKTOP, False)):
-        context = browser.new_context(viewport=viewport, color_scheme="light")
-        tab = context.new_page()
-        tab.goto(site_url + "notebooks/building-models/sequential/")
-        tab.add_style_tag(content=".jp-OutputArea-output * { visibility: hidden }")
-        output = tab.locator('.jp-OutputArea-output[data-mime-type="text/plain"]').first
-        output.scroll_into_view_if_needed()
-        assert output.evaluate("box => box.scrollWidth > box.clientWidth") == wide
-        left, right = edge_shading(tab, output)
-        if wide:
-            assert left == 0 and right > 40, f"at the start, {left=} and {right=}: the right edge should be shaded"
-            output.evaluate("box => { box.scrollLeft = box.scrollWidth; }")
-            left, right = edge_shading(tab, output)
-            assert left > 40 and right == 0, f"scrolled to the end, {left=} and {right=}: the left edge should be"
-        else:
-            assert left == right == 0, f"an output that fits has shaded edges: {left=}, {right=}"
-        context.close()
