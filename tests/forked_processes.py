@@ -4,9 +4,9 @@ A Jupyter kernel or a snippet worker spends most of a short run importing Tensor
 starts one process that imports TensorFlow, Keras and NumPy (nothing else: no model is built, no
 op runs) and forks a process from it each time one is asked for. A launcher asks: this file run as
 `python forked_processes.py <socket> <arguments>`, standing where `python <arguments>` would
-stand (a kernel spec's argv, the engine's `python` setting through `Forks.launcher`). It sends its
-arguments, working folder, environment and standard streams; the fork takes them all and runs the
-arguments as the interpreter would (a script, or `-m module`), in a new process whose
+stand for a script or `-m module` (a kernel spec's argv, the engine's `python` setting through
+`Forks.launcher`). It sends its arguments, working folder, environment and standard streams; the
+fork takes them all and runs the script or module as the interpreter would, in a new process whose
 `import tensorflow` finds the module already loaded.
 
 The launcher stands for the fork to whoever started it: the signals it gets go on to the fork, it
@@ -29,6 +29,8 @@ import time
 from pathlib import Path
 
 FORWARDED_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGUSR1)
+# How long a launcher waits for the forking process to be ready: TensorFlow's import, on a busy machine.
+READY_WITHIN = 300
 
 
 class Forks:
@@ -38,6 +40,7 @@ class Forks:
     def __init__(self, folder: Path, environment: dict[str, str]):
         folder.mkdir(parents=True, exist_ok=True)
         self.socket = folder / "forks.sock"
+        self.socket.unlink(missing_ok=True)  # a server of an earlier session that was killed
         self.launcher = folder / "python"
         self.launcher.write_text(
             f"#!/bin/sh\nexec '{sys.executable}' '{__file__}' '{self.socket}' \"$@\"\n", encoding="utf-8"
@@ -60,6 +63,7 @@ def serve(path: str) -> None:
 
     os.setpgid(0, 0)  # its forks stay in its group: ending it ends them
     signal.signal(signal.SIGTERM, lambda *_: os.killpg(0, signal.SIGKILL))
+    parent = os.getppid()
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
     listener.bind(path + ".part")
     listener.listen()
@@ -67,21 +71,22 @@ def serve(path: str) -> None:
     launchers: dict[int, socket.socket] = {}  # each fork's launcher
     with selectors.DefaultSelector() as selector:
         selector.register(listener, selectors.EVENT_READ)
-        while True:
+        while os.getppid() == parent:  # a test session that was killed leaves no server behind
             for key, _ in selector.select(timeout=0.1):
                 if key.fileobj is listener:
                     connection, _ = listener.accept()
-                    request, streams, _, _ = socket.recv_fds(connection, 1 << 20, 3)
+                    message, streams, _, _ = socket.recv_fds(connection, 1 << 20, 3)
+                    request = json.loads(message)
                     pid = os.fork()
                     if pid == 0:
-                        for own in (listener, connection, *launchers.values()):
+                        for own in (selector, listener, connection, *launchers.values()):
                             own.close()
-                        run(json.loads(request), streams)
+                        run(request, streams)
                     for stream in streams:
                         os.close(stream)
-                    connection.send(f"{pid}".encode())
                     launchers[pid] = connection
                     selector.register(connection, selectors.EVENT_READ, pid)
+                    _tell(connection, pid)
                 else:  # a launcher sends nothing more: readable means it is gone
                     _signal(key.data, signal.SIGKILL)
                     selector.unregister(key.fileobj)
@@ -91,8 +96,15 @@ def serve(path: str) -> None:
                 connection = launchers.pop(pid, None)
                 if connection:
                     selector.unregister(connection)
-                    connection.send(f"{status}".encode())
+                    _tell(connection, status)
                     connection.close()
+    os.killpg(0, signal.SIGKILL)
+
+
+def _tell(connection: socket.socket, number: int) -> None:
+    """Send a pid or an exit status to a launcher; one that has gone is noticed by the loop."""
+    with contextlib.suppress(OSError):
+        connection.send(f"{number}".encode())
 
 
 def _signal(pid: int, number: int) -> None:
@@ -160,14 +172,20 @@ def run_as_python(arguments: list[str]) -> int:
 def launch(path: str, arguments: list[str]) -> None:
     """The launcher: get a fork that runs `arguments`, stand for it, end as it ends."""
     request = {"cwd": os.getcwd(), "environment": dict(os.environ), "arguments": arguments}
+    deadline = time.monotonic() + READY_WITHIN
     while not os.path.exists(path):  # the forking process is still importing TensorFlow
+        if time.monotonic() > deadline:
+            sys.exit(f"no forking process answers at {path} after {READY_WITHIN} s")
         time.sleep(0.05)
+    # A signal that comes before the fork's pid waits, then goes on to the fork like any other.
+    signal.pthread_sigmask(signal.SIG_BLOCK, FORWARDED_SIGNALS)
     with socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET) as connection:
         connection.connect(path)
         socket.send_fds(connection, [json.dumps(request).encode()], [0, 1, 2])
         pid = int(connection.recv(64))
         for number in FORWARDED_SIGNALS:
             signal.signal(number, lambda received, _: _signal(pid, received))
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, FORWARDED_SIGNALS)
         status = int(connection.recv(64))
     code = os.waitstatus_to_exitcode(status)
     if code < 0:  # killed: so is its stand-in

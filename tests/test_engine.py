@@ -1,6 +1,7 @@
 """The engine with a real worker, on small snippets written by each test."""
 
 import dataclasses
+import json
 import sys
 import textwrap
 from pathlib import Path
@@ -10,6 +11,7 @@ from conftest import engine_settings
 
 from snippet_engine.directives import Directive
 from snippet_engine.engine import SnippetEngine, SnippetFailure, SnippetResult
+from snippet_engine.interpreter import describe
 
 
 @pytest.fixture(scope="session")
@@ -135,6 +137,20 @@ def test_crash_of_the_worker_fails_with_the_signal_and_the_line(spawned_repo):
     spawned_repo.write("crash.py", "import ctypes\nprint('about to crash')\nctypes.string_at(0)\n")
     report = spawned_repo.result("crash.py").report()
     assert report.startswith("snippets/crash.py, line 3: the worker process died, killed by SIGSEGV")
+
+
+def test_a_result_made_with_other_package_versions_is_not_reused(repo, tmp_path):
+    repo.write("hello.py", "print('hello')\n")
+    assert repo.result("hello.py").output == "hello\n"  # now in the cache
+    # A Python whose TensorFlow is another version (so it says), and that runs nothing else.
+    facts = describe()
+    said = json.dumps({**facts, "versions": {**facts["versions"], "tensorflow": "0.0.1"}})
+    other = tmp_path / "python"
+    other.write_text(f"#!/bin/sh\ncase \"$1\" in\n  */interpreter.py) echo '{said}' ;;\n  *) exit 3 ;;\nesac\n")
+    other.chmod(0o755)
+    repo.settings = dataclasses.replace(repo.settings, python=str(other))
+    report = repo.result("hello.py").report()
+    assert "the worker process died, exited with code 3" in report  # not taken from the cache: run
 
 
 def test_killed_worker_is_reported_and_the_next_snippet_runs(spawned_repo):

@@ -125,9 +125,11 @@ def test_a_python_that_cannot_be_started_fails_the_build_naming_it(site):
     site.snippet("one.py", "print('one')\n")
     build = site.build(SNIPPETS_PYTHON="/nowhere/python")
     assert build.returncode == 1
-    assert "snippets/one.py: the snippets' Python /nowhere/python could not start: No such file or directory" in (
-        build.stderr
-    )
+    assert (
+        "the snippets' Python /nowhere/python could not start: No such file or directory "
+        "(set extra.snippet_execution.python in mkdocs.yml, or SNIPPETS_PYTHON)"
+    ) in build.stderr
+    assert build.stderr.count("could not start") == 1
     assert "Traceback" not in build.stderr
 
 

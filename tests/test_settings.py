@@ -38,6 +38,9 @@ def test_environment_variables_override_the_file():
 def test_snippets_run_with_the_builds_own_python_unless_told_another():
     assert load_settings({}, ROOT, environ={}).python == sys.executable
     assert load_settings({"python": "/tf/bin/python"}, ROOT, environ={}).python == "/tf/bin/python"
+    # A path is relative to the folder of mkdocs.yml, as the other paths are; a bare name is a command.
+    assert load_settings({"python": ".venv-tf/bin/python"}, ROOT, environ={}).python == "/project/.venv-tf/bin/python"
+    assert load_settings({"python": "python3.12"}, ROOT, environ={}).python == "python3.12"
 
 
 @pytest.mark.parametrize(

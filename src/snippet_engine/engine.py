@@ -16,7 +16,7 @@ from pathlib import Path
 from . import terminal
 from .cache import ResultCache, cache_key, engine_fingerprint
 from .directives import Directive
-from .interpreter import InterpreterError, description_of
+from .interpreter import description_of
 from .settings import CONFIG_SECTION, EngineSettings
 from .sources import SourceFiles, local_sources
 from .summary_tables import SummaryTableError, tables_in
@@ -120,10 +120,7 @@ class SnippetEngine:
             return SnippetFailure(
                 path, f"{self.settings.shown(path)} is declared with different raises= values ({declared})", pages
             )
-        try:
-            return _Job(path, pages, expected.pop(), self._key(file))
-        except InterpreterError as error:
-            return SnippetFailure(path, f"{self.settings.shown(path)}: {error}", pages)
+        return _Job(path, pages, expected.pop(), self._key(file))
 
     def _run(self, job: _Job) -> SnippetResult | SnippetFailure:
         file = self.settings.snippets_dir / job.path
@@ -181,7 +178,8 @@ class SnippetEngine:
 
     @functools.cached_property
     def _interpreter(self) -> dict:
-        """What the snippets' Python says of itself (interpreter.py), asked once per build."""
+        """What the snippets' Python says of itself (interpreter.py), asked once per build.
+        InterpreterError, for the whole build, if it cannot say."""
         return description_of(self.settings.python)
 
     @functools.cached_property

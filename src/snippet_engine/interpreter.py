@@ -16,6 +16,8 @@ import sysconfig
 
 # The packages whose versions can change what a snippet prints.
 VERSIONED_PACKAGES = ("tensorflow", "keras", "numpy")
+# Seconds a Python may take to describe itself (it imports no TensorFlow for it).
+ANSWER_WITHIN = 120
 
 
 class InterpreterError(Exception):
@@ -38,13 +40,21 @@ def description_of(python: str) -> dict:
     if python == sys.executable:
         return describe()
     try:
-        answer = subprocess.run([python, __file__], capture_output=True, text=True, timeout=120)
+        answer = subprocess.run([python, __file__], capture_output=True, text=True, timeout=ANSWER_WITHIN)
     except OSError as error:  # no such Python, or not one that can be run
         raise InterpreterError(f"the snippets' Python {python} could not start: {error.strerror}") from None
+    except subprocess.TimeoutExpired:
+        raise InterpreterError(f"the snippets' Python {python} did not answer within {ANSWER_WITHIN} s") from None
     if answer.returncode:
         last = (answer.stderr.strip().splitlines() or ["no message"])[-1]
         raise InterpreterError(f"the snippets' Python {python} could not say its package versions: {last}")
-    return json.loads(answer.stdout)
+    try:
+        return json.loads(answer.stdout)
+    except json.JSONDecodeError:
+        first = (answer.stdout.strip().splitlines() or ["nothing"])[0]
+        raise InterpreterError(
+            f"the snippets' Python {python} printed {first[:80]!r} where its description was expected"
+        ) from None
 
 
 if __name__ == "__main__":

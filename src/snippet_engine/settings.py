@@ -42,7 +42,8 @@ class Options:
     output_limit: int = 2_000_000
     # The branch that the site's "Open in Colab" links name (the deploy workflow pushes it).
     notebooks_branch: str = "notebooks"
-    # The Python that runs the snippets (it needs TensorFlow, not MkDocs); empty: the build's own.
+    # The Python that runs the snippets (it needs TensorFlow, not MkDocs): a path or a command;
+    # empty: the build's own.
     python: str = ""
 
 
@@ -118,9 +119,17 @@ def load_settings(options: Mapping | None, repo_root: Path, environ: Mapping[str
         workers=chosen.workers or os.cpu_count() or 1,
         output_limit=chosen.output_limit,
         notebooks_branch=chosen.notebooks_branch,
-        python=chosen.python or sys.executable,
+        python=_python(chosen.python, root),
         execute=_execute(environ),
     )
+
+
+def _python(python: str, root: Path) -> str:
+    """The Python to run: the build's own; a command found on PATH (no "/"); or a path, relative
+    to the folder of mkdocs.yml like the other paths."""
+    if not python:
+        return sys.executable
+    return str(root / python) if "/" in python else python
 
 
 def _checked(name: str, value, kind: type, where: str):

@@ -17,10 +17,11 @@ from pathlib import Path
 from . import render
 from .directives import Directive, replace_directives
 from .engine import SnippetEngine, SnippetFailure, SnippetResult
+from .interpreter import InterpreterError
 from .notebooks import notebook_bytes, page_notebook
 from .pages import Page, parse_page
 from .selections import SelectionError, first_line
-from .settings import EngineSettings
+from .settings import CONFIG_SECTION, EngineSettings
 from .sources import SourceFiles, unused_snippets
 from .wording import wording
 
@@ -65,7 +66,11 @@ class SiteSnippets:
         self.sources = {path: self._read(path) for path in shown_paths if (self.settings.snippets_dir / path).is_file()}
         runnable = [directive for directive in directives if self._check_selection(directive)]
         if self.settings.execute:
-            self.results = self.engine.results(runnable)
+            try:
+                self.results = self.engine.results(runnable)
+            except InterpreterError as error:  # no snippet can run: one message for the build
+                setting = f"set {CONFIG_SECTION}.python in mkdocs.yml, or SNIPPETS_PYTHON"
+                self.problems.append(Problem(f"{error} ({setting})"))
             for directive in runnable:
                 self._check_diagram(directive)
         self.problems.extend(

@@ -85,16 +85,20 @@ class Worker:
         self.settings = settings
         # Open for the worker's whole life (closed by stop): its stderr, read back on failures.
         self.log = tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace")  # noqa: SIM115
-        self.process = subprocess.Popen(
-            [settings.python, str(WORKER_SCRIPT)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=self.log,
-            env=settings.environment(),
-            text=True,
-            encoding="utf-8",
-            start_new_session=True,
-        )
+        try:
+            self.process = subprocess.Popen(
+                [settings.python, str(WORKER_SCRIPT)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=self.log,
+                env=settings.environment(),
+                text=True,
+                encoding="utf-8",
+                start_new_session=True,
+            )
+        except OSError as error:  # the python setting names no Python that can be run
+            self.log.close()
+            raise WorkerFailure(f"the worker could not start {settings.python}: {error.strerror}") from None
         started = time.perf_counter()
         ready = self._read_reply(START_TIMEOUT, snippet=None)
         self.versions: dict[str, str] = ready["versions"]
