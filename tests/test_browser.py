@@ -886,7 +886,7 @@ def test_the_copy_button_can_be_seen_without_hovering_the_code(browser, site_url
     assert contrast >= 3, f"the copy icon stands out from the code by {contrast:.2f}:1 in the {scheme} palette"
 
 
-def edge_shading(tab, box) -> tuple[int, int]:
+def edge_shading(box) -> tuple[int, int]:
     """How much the left and the right edge of `box` differ from its own colour, drawn without
     its text: the shadows that say more of it is hidden on that side."""
     box.evaluate("box => box.classList.add('test-no-text')")
@@ -918,11 +918,11 @@ def test_an_output_wider_than_the_phone_is_shaded_on_the_side_it_hides_and_no_ot
         output = tab.locator(selector).first
         output.scroll_into_view_if_needed()
         assert output.evaluate("box => box.scrollWidth > box.clientWidth") == wide
-        left, right = edge_shading(tab, output)
+        left, right = edge_shading(output)
         if wide:
             assert left == 0 and right > 40, f"at the start, {left=} and {right=}: the right edge should be shaded"
             output.evaluate("box => { box.scrollLeft = box.scrollWidth; }")
-            left, right = edge_shading(tab, output)
+            left, right = edge_shading(output)
             assert left > 40 and right == 0, f"scrolled to the end, {left=} and {right=}: the left edge should be"
         else:
             assert left == right == 0, f"an output that fits has shaded edges: {left=}, {right=}"

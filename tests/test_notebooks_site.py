@@ -1,5 +1,5 @@
 """The site's notebooks: one per tutorial page, equal to the page of the same build, runnable; and
-their pages on the site, light, looking as they did, with outputs that say when they scroll."""
+their pages on the site, light, and looking as they did (the cue that an output scrolls: test_browser.py)."""
 
 import functools
 import json
