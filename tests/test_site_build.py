@@ -51,6 +51,15 @@ def test_no_summary_table_is_cropped_or_cut(site_output_texts):
             assert widths.pop() <= 100
 
 
+def test_the_section_markers_about_the_outputs_explains_are_shown(built_site):
+    """pymdownx.snippets drops a Markdown line that holds a section marker, prose included: the page
+    writes the markers as HTML, and a reader sees them."""
+    for page in ("about-the-outputs", "ko/about-the-outputs"):
+        html = (built_site / page / "index.html").read_text(encoding="utf-8")
+        assert "<code># --8&lt;-- [start:lesson]</code>" in html, f"{page} lost its section marker line"
+        assert "<code># --8&lt;-- [end:lesson]</code>" in html, f"{page} lost its section marker line"
+
+
 def test_each_snippet_is_published_for_download(built_site):
     for name in shown_snippets(REPO):
         assert (built_site / name).read_bytes() == (REPO / name).read_bytes()
