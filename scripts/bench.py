@@ -12,7 +12,8 @@ with every language <= 1.4 x warm in one language.
 Then Lighthouse (npm lighthouse, pinned in package.json), reported, never a
 target: every page of the built site and a bare mkdocs-material page built by
 the same venv, each served gzip-compressed under the site's path on 127.0.0.1
-as GitHub Pages serves it, with Lighthouse's default (mobile) settings.
+as GitHub Pages serves it, with Lighthouse's default (mobile) settings; the
+medians of as many runs a page as the build scenarios have (--runs).
 """
 
 import argparse
@@ -72,7 +73,7 @@ def main() -> int:
         status = 0 if arguments.lighthouse == "only" else timings(project, runs)
         if arguments.lighthouse != "no":
             build(project)  # executed: the timings' last build skipped the snippets
-            lighthouse_section(project / "site", Path(folder))
+            lighthouse_section(project / "site", Path(folder), runs)
         return status
 
 
@@ -189,8 +190,9 @@ def run_each(project: Path, snippets: list[str]) -> None:
 # --- Lighthouse: reported beside a bare mkdocs-material page, never asserted ---
 
 
-def lighthouse_section(site: Path, scratch: Path) -> int:
-    """Lighthouse on every page of `site` and on a bare mkdocs-material page; prints the table."""
+def lighthouse_section(site: Path, scratch: Path, runs: int) -> int:
+    """Lighthouse on every page of `site` and on a bare mkdocs-material page, `runs` times each;
+    prints the medians."""
     if not LIGHTHOUSE.exists() or not Path(CHROMIUM).exists():
         print(f"\nLighthouse skipped: needs {LIGHTHOUSE.relative_to(REPO)} (npm ci) and a browser at {CHROMIUM}")
         return 0
@@ -200,11 +202,11 @@ def lighthouse_section(site: Path, scratch: Path) -> int:
     bare = bare_material_site(scratch / "bare")
     rows = {}
     with served(bare, site_path) as url:
-        rows["bare mkdocs-material page"] = lighthouse(url)
+        rows["bare mkdocs-material page"] = lighthouse(url, runs)
     with served(site, site_path) as url:
         for path in site_pages(site):
-            rows[path or "home"] = lighthouse(url + path)
-    print_lighthouse_table(rows)
+            rows[path or "home"] = lighthouse(url + path, runs)
+    print_lighthouse_table(rows, runs)
     return 0
 
 
@@ -296,7 +298,14 @@ class served:
         self.server.server_close()
 
 
-def lighthouse(url: str) -> dict[str, float]:
+def lighthouse(url: str, runs: int) -> dict[str, float]:
+    """The medians of `runs` Lighthouse runs: a page's scores move by several points from one
+    run to the next, its performance score most."""
+    reports = [report for _ in range(runs) if (report := lighthouse_once(url))]
+    return {column: statistics.median(report[column] for report in reports) for column in reports[0]} if reports else {}
+
+
+def lighthouse_once(url: str) -> dict[str, float]:
     """Lighthouse's category scores (0-100) and the page's transfer size in KB."""
     command = [
         str(LIGHTHOUSE),
@@ -316,10 +325,13 @@ def lighthouse(url: str) -> dict[str, float]:
     return {**scores, "transfer KB": report["audits"]["total-byte-weight"]["numericValue"] / 1024}
 
 
-def print_lighthouse_table(rows: dict[str, dict[str, float]]) -> None:
+def print_lighthouse_table(rows: dict[str, dict[str, float]], runs: int) -> None:
     columns = (*CATEGORIES, "transfer KB")
     width = max(len(name) for name in rows) + 2
-    print(f"\nLighthouse {lighthouse_version()} (mobile preset), pages served gzip-compressed on 127.0.0.1:")
+    print(
+        f"\nLighthouse {lighthouse_version()} (mobile preset), medians of {runs} runs a page,"
+        " pages served gzip-compressed on 127.0.0.1:"
+    )
     print(" " * width + "".join(f"{column:>16}" for column in columns))
     pages = {name: row for name, row in rows.items() if name != "bare mkdocs-material page"}
     medians = {column: statistics.median(row[column] for row in pages.values() if row) for column in columns}
