@@ -311,6 +311,18 @@ def test_html_is_a_table_with_header_cells_body_and_totals():
     assert totals[0].find("td").get("colspan") == "3"
 
 
+def test_a_layer_name_in_connected_to_may_break_after_an_underscore_and_only_there():
+    renamed = FUNCTIONAL.replace("numbers", "in_nums")  # as long: the table's lines stay aligned
+    rows = ElementTree.fromstring(table_html(only_table(renamed))).findall("tbody/tr")
+    assert ElementTree.tostring(rows[1].findall("td")[3], encoding="unicode") == (
+        '<td class="summary-table-connected-to">in_<wbr />nums[0]\u2060[0]</td>'
+    )
+    # Other columns break where the browser sees fit.
+    assert ElementTree.tostring(rows[0].find("td"), encoding="unicode") == (
+        '<td class="summary-table-layer-type">in_nums (InputLayer)</td>'
+    )
+
+
 def test_html_marks_nested_rows():
     rows = ElementTree.fromstring(table_html(only_table(NESTED))).findall("tbody/tr")
     assert [row.get("data-depth") for row in rows] == [None, "1", "1", None]

@@ -103,6 +103,7 @@ _TITLE = re.compile(r'Model: ".*"')
 _TOTAL = re.compile(r" (Total|Trainable|Non-trainable|Optimizer) params: (.+)")
 # Keras indents a nested layer's name by three spaces per level, then marks it "└ ".
 _NESTED_MARK = re.compile(r"((?:   )*)└ ")
+_CONNECTED_TO = "connected-to"  # the slug of the column that names the layers feeding a row
 
 
 def split_output(text: str) -> list[Segment]:
@@ -365,7 +366,7 @@ def table_html(table: Table) -> str:
     for row, depth in zip(table.rows, table.depths, strict=True):
         nested = f' class="summary-table-nested" data-depth="{depth}"' if depth else ""
         cells = "".join(
-            f"<td{_classes(slug, alignment)}>{_escape(_unwrapped(cell))}</td>"
+            f"<td{_classes(slug, alignment)}>{_cell_html(_unwrapped(cell), slug)}</td>"
             for cell, slug, alignment in zip(row, slugs, table.alignments, strict=True)
         )
         lines.append(f"<tr{nested}>{cells}</tr>")
@@ -390,6 +391,13 @@ def _unwrapped(cell: str) -> str:
     # A word joiner between "][" keeps a connection such as features[0][0] on one line:
     # browsers may otherwise break it there, which reads as two connections.
     return " ".join(cell.split("\n")).replace("][", "]\u2060[")
+
+
+def _cell_html(text: str, slug: str) -> str:
+    # Connected to lists layer names (hidden_layer1_1[0][0]) in a narrow column: on a phone a
+    # name breaks after one of its underscores (<wbr/> adds no text), not between any letters.
+    escaped = _escape(text)
+    return escaped.replace("_", "_<wbr/>") if slug == _CONNECTED_TO else escaped
 
 
 def _slug(name: str) -> str:
