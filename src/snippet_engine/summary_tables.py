@@ -394,10 +394,13 @@ def _unwrapped(cell: str) -> str:
 
 
 def _cell_html(text: str, slug: str) -> str:
-    # Connected to lists layer names (hidden_layer1_1[0][0]) in a narrow column: on a phone a
-    # name breaks after one of its underscores (<wbr/> adds no text), not between any letters.
+    # Connected to lists connections (hidden_layer1_1[0][0]) in a narrow column: on a phone one
+    # breaks after an underscore of the layer's name or before its indices (<wbr/> adds no
+    # text), not between any two letters.
     escaped = _escape(text)
-    return escaped.replace("_", "_<wbr/>") if slug == _CONNECTED_TO else escaped
+    if slug != _CONNECTED_TO:
+        return escaped
+    return re.sub(r"(\w)\[", r"\1<wbr/>[", escaped.replace("_", "_<wbr/>"))
 
 
 def _slug(name: str) -> str:
