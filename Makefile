@@ -26,7 +26,11 @@ $(INSTALLED): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 	  { echo "Python 3.11 or newer is needed; '$(PYTHON)' is older: run make again with PYTHON=python3.11 (or newer)"; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt --editable .
+	@# uv installs the pins in a quarter of pip's time on a fresh machine (in parallel, compiling a
+	@# module when it is first imported rather than every module of every package); pip brings uv,
+	@# at the version requirements.txt pins.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "$$(grep '^uv==' requirements.txt)"
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.txt --editable .
 	@touch $@
 
 serve: $(INSTALLED)
