@@ -1,6 +1,6 @@
-# --8<-- [start:lesson]
 import math
 
+# --8<-- [start:lesson]
 import keras
 import numpy as np
 from tensorflow.keras.models import Sequential, Model
