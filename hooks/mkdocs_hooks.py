@@ -9,6 +9,7 @@ serve` shows the error on the page and in the terminal and keeps serving.
 import dataclasses
 import logging
 from pathlib import Path
+from urllib.parse import urljoin
 
 import editions
 from compiled_templates import compiled_templates
@@ -118,7 +119,8 @@ def on_files(files, config):
         files.append(File.generated(config, path, content=content))
     config.extra["outputs_provenance"] = _snippets.provenance()
     folder = "" if _is_primary() else next(edition.folder for edition in _editions if edition.language == _language)
-    notebooks = _snippets.notebooks()
+    pages = {file.src_uri: file.url for file in files.documentation_pages()}
+    notebooks = _snippets.notebooks(lambda page: urljoin(config.site_url, pages[page]))
     _notebooks.publish(notebooks, files, config, _snippets.settings.notebooks_branch, wording(_language), folder)
     return files
 

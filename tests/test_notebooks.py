@@ -90,10 +90,14 @@ RESULTS = {
 }
 
 
+ADDRESS = "https://example.org/site/building-models/sequential/"
+
+
 def make_notebook(
     markdown: str = PAGE, sources=SOURCES, results=RESULTS, seed: int = SEED, **options
 ) -> nbformat.NotebookNode:
-    return page_notebook(parse_page(markdown, "building-models/sequential.md"), sources, results, seed, **options)
+    page = parse_page(markdown, "building-models/sequential.md")
+    return page_notebook(page, sources, results, seed, page_address=ADDRESS, **options)
 
 
 def code_cell_for(notebook: nbformat.NotebookNode, source: str) -> nbformat.NotebookNode:
@@ -123,11 +127,12 @@ def test_cells_follow_the_page_headings_that_have_snippets_and_no_prose():
     assert all(cell.source.count("\n") == 0 for cell in cells[2:] if cell.cell_type == "markdown")
 
 
-def test_first_cell_is_the_title_with_the_versions_that_made_the_outputs():
+def test_first_cell_is_the_title_with_the_versions_that_made_the_outputs_and_a_link_to_the_page():
     title = make_notebook().cells[0]
     assert title.cell_type == "markdown"
     assert title.source.startswith("# Sequential models\n\nThe code of the site's page of the same name")
     assert "TensorFlow 2.21.0 and Keras 3.15.1" in title.source
+    assert f"the explanations are on [that page]({ADDRESS})" in title.source
 
 
 def test_setup_cell_resets_keras_and_the_seed_before_each_cell():
@@ -288,7 +293,9 @@ def test_notebook_runs_top_to_bottom_in_a_fresh_kernel(tmp_path):
             "tiny/unbuilt.py", error="ValueError: You tried to call `count_params` on layer 'sequential'\n"
         ),
     }
-    notebook = page_notebook(parse_page(page, "tiny.md"), sources, results, SEED, console_width=100)
+    notebook = page_notebook(
+        parse_page(page, "tiny.md"), sources, results, SEED, page_address=ADDRESS, console_width=100
+    )
     dense_cell = code_cell_for(notebook, DENSE_NAME.rstrip("\n"))
     # Run the Dense cell again right after itself, and once more at the end, after cells that
     # made more layers and turned warnings into errors. Only the pre_run_cell reset makes

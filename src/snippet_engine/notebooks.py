@@ -61,10 +61,14 @@ def page_notebook(
     results: dict[str, SnippetResult],
     seed: int,
     *,
+    page_address: str,
     console_width: int | None = None,
     words: Wording = ENGLISH,
 ) -> nbformat.NotebookNode:
     """The page's headings and snippets as notebook cells, with the outputs of the build.
+
+    `page_address` is where the page is on the site: the title cell links to it, for the
+    explanations (a full address: the notebook is also read in Colab, away from the site).
 
     `seed` and `console_width` are the build's settings: the first cell sets them up so
     that re-running the notebook gives the outputs it holds. Without `console_width`,
@@ -73,7 +77,8 @@ def page_notebook(
     """
     snippets = _first_showings(page.runs)
     _require_results(snippets, results, page.path)
-    cells = [_title_cell(page.title, results[snippets[0].path], words), _setup_cell(seed, console_width, words)]
+    title = _title_cell(page.title, page_address, results[snippets[0].path], words)
+    cells = [title, _setup_cell(seed, console_width, words)]
     for item in _in_page_order(notebook_headings(page), snippets):
         if isinstance(item, Heading):
             # Without backticks: mkdocs-jupyter drops inline code from its table of contents.
@@ -117,9 +122,10 @@ def _require_results(snippets: list[Directive], results: dict[str, SnippetResult
         )
 
 
-def _title_cell(title: str, result: SnippetResult, words: Wording) -> nbformat.NotebookNode:
+def _title_cell(title: str, page_address: str, result: SnippetResult, words: Wording) -> nbformat.NotebookNode:
     versions = {name: result.versions[name] for name in ("tensorflow", "keras")}
-    return v4.new_markdown_cell(f"# {title}\n\n{words.notebook_introduction.format(**versions)}")
+    introduction = words.notebook_introduction.format(page=page_address, **versions)
+    return v4.new_markdown_cell(f"# {title}\n\n{introduction}")
 
 
 def _setup_cell(seed: int, console_width: int | None, words: Wording) -> nbformat.NotebookNode:

@@ -104,8 +104,9 @@ class SiteSnippets:
                     files[_figure_path(path, name)] = content
         return files
 
-    def notebooks(self) -> dict[str, tuple[str, bytes]]:
+    def notebooks(self, page_address: Callable[[str], str]) -> dict[str, tuple[str, bytes]]:
         """Each page that shows snippets as a notebook with this build's outputs: {page: (title, bytes)}.
+        `page_address` gives a page's full address on the site, from its path ("building-models/sequential.md").
 
         A page gets none when the build did not execute, or when one of its snippets failed.
         """
@@ -119,6 +120,7 @@ class SiteSnippets:
                 self.sources,
                 results,
                 self.settings.seed,
+                page_address=page_address(path),
                 console_width=self.settings.console_width,
                 words=self.words,
             )
