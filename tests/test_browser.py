@@ -170,6 +170,8 @@ class Tour:
     prose_tables: list[str] = field(default_factory=list)
     # Paths (code block titles, inline code) that wrap anywhere but after a "/".
     cut_paths: list[str] = field(default_factory=list)
+    # Korean words split between two lines (between their syllables).
+    cut_korean_words: list[str] = field(default_factory=list)
     # How many code blocks had their copy button when the tour looked under them, and those the
     # theme should have given one (not marked no-copy) that had none.
     copy_buttons: int = 0
@@ -318,6 +320,8 @@ def measure_every_block(page, tour: Tour, path: str) -> None:
     tour.covered_code.extend(f"{path or 'home'}: {words}" for words in page.evaluate(CODE_UNDER_COPY_BUTTON))
     tour.prose_tables.extend(f"{path or 'home'}: {problem}" for problem in page.evaluate(PROSE_TABLE_PROBLEMS))
     tour.cut_paths.extend(f"{path or 'home'}: {shown}" for shown in page.evaluate(PATHS_CUT_MID_NAME))
+    if tour.scheme == "light" and path.split("/", 1)[0] in TRANSLATIONS:  # the words' lines are the same in the dark
+        tour.cut_korean_words.extend(f"{path}: {cut}" for cut in page.evaluate(KOREAN_WORDS_CUT))
     if tour.viewport == "desktop":
         tour.cut_blocks.extend(f"{path or 'home'}: {block}" for block in page.evaluate(CUT_BLOCKS))
     for table in page.evaluate(MEASURE_TABLES, BOX_DRAWING.pattern):
@@ -524,6 +528,29 @@ PATHS_CUT_MID_NAME = """
 """
 
 
+# Korean words (runs of Hangul syllables) that the browser drew on two lines: Korean breaks lines
+# between words. Text in the page, its navigation and its footer; not in code, which scrolls, nor
+# in the search box's results (laid out at no width until the box opens).
+KOREAN_WORDS_CUT = """
+() => {
+  const cut = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const shown = node.parentElement;
+    if (!shown.getClientRects().length || shown.closest("pre, .md-search")) continue;
+    for (const word of node.data.matchAll(/[\\uac00-\\ud7a3]+/g)) {
+      const range = document.createRange();
+      range.setStart(node, word.index);
+      range.setEnd(node, word.index + word[0].length);
+      const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      if (lines.size > 1) cut.push(JSON.stringify(word[0]));
+    }
+  }
+  return cut;
+}
+"""
+
+
 def output_block_fonts(cdp) -> list[list[dict]]:
     """The fonts Chromium really drew each output block's text with (not what CSS asked for)."""
     cdp.send("DOM.enable")
@@ -676,6 +703,10 @@ def test_prose_tables_fit_whole_with_every_word_on_one_line(tours):
     """On Side by side, at 390 px, the comparison table scrolled sideways; before that it cut Sequentia / l."""
     problems = seen_in_tours(tours, "prose_tables")
     assert not problems, "prose tables a reader cannot read whole:\n" + "\n".join(problems)
+
+
+def test_korean_words_stay_whole_at_the_end_of_a_line(tours):
+    assert not seen_in_tours(tours, "cut_korean_words")
 
 
 def test_paths_wrap_only_after_a_slash(tours):
