@@ -706,7 +706,8 @@ def test_prose_tables_fit_whole_with_every_word_on_one_line(tours):
 
 
 def test_korean_words_stay_whole_at_the_end_of_a_line(tours):
-    assert not seen_in_tours(tours, "cut_korean_words")
+    cut = seen_in_tours(tours, "cut_korean_words")
+    assert not cut, "Korean words drawn on two lines:\n" + "\n".join(cut)
 
 
 def test_paths_wrap_only_after_a_slash(tours):

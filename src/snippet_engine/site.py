@@ -106,8 +106,8 @@ class SiteSnippets:
 
     def notebooks(self, page_address: Callable[[str], str]) -> dict[str, tuple[str, bytes]]:
         """Each page that shows snippets as a notebook with this build's outputs: {page: (title, bytes)}.
-        `page_address` gives a page's full address on the site, from its path ("building-models/sequential.md").
 
+        `page_address` gives a page's full address on the site from its path ("building-models/sequential.md").
         A page gets none when the build did not execute, or when one of its snippets failed.
         """
         made = {}
