@@ -172,6 +172,8 @@ class Tour:
     cut_paths: list[str] = field(default_factory=list)
     # Korean words split between two lines (between their syllables).
     cut_korean_words: list[str] = field(default_factory=list)
+    # Rows of tab labels wider than the page (the last labels hidden, to be scrolled to).
+    cut_tab_labels: list[str] = field(default_factory=list)
     # How many code blocks had their copy button when the tour looked under them, and those the
     # theme should have given one (not marked no-copy) that had none.
     copy_buttons: int = 0
@@ -320,8 +322,10 @@ def measure_every_block(page, tour: Tour, path: str) -> None:
     tour.covered_code.extend(f"{path or 'home'}: {words}" for words in page.evaluate(CODE_UNDER_COPY_BUTTON))
     tour.prose_tables.extend(f"{path or 'home'}: {problem}" for problem in page.evaluate(PROSE_TABLE_PROBLEMS))
     tour.cut_paths.extend(f"{path or 'home'}: {shown}" for shown in page.evaluate(PATHS_CUT_MID_NAME))
-    if tour.scheme == "light" and path.split("/", 1)[0] in TRANSLATIONS:  # the words' lines are the same in the dark
-        tour.cut_korean_words.extend(f"{path}: {cut}" for cut in page.evaluate(KOREAN_WORDS_CUT))
+    if tour.scheme == "light":  # where lines break and how wide labels are is the same in the dark
+        tour.cut_tab_labels.extend(f"{path or 'home'}: {labels}" for labels in page.evaluate(TAB_LABELS_CUT))
+        if path.split("/", 1)[0] in TRANSLATIONS:
+            tour.cut_korean_words.extend(f"{path}: {cut}" for cut in page.evaluate(KOREAN_WORDS_CUT))
     if tour.viewport == "desktop":
         tour.cut_blocks.extend(f"{path or 'home'}: {block}" for block in page.evaluate(CUT_BLOCKS))
     for table in page.evaluate(MEASURE_TABLES, BOX_DRAWING.pattern):
@@ -528,6 +532,15 @@ PATHS_CUT_MID_NAME = """
 """
 
 
+# Rows of content tab labels that do not fit their box: the theme lets them scroll sideways, and
+# the labels past the edge are cut (the text names tabs by their labels).
+TAB_LABELS_CUT = """
+() => [...document.querySelectorAll(".tabbed-labels")]
+  .filter((labels) => labels.getClientRects().length && labels.scrollWidth > labels.clientWidth + 1)
+  .map((labels) => JSON.stringify([...labels.children].map((label) => label.textContent.trim()).join(" | ")))
+"""
+
+
 # Korean words (runs of Hangul syllables) that the browser drew on two lines: Korean breaks lines
 # between words. Text in the page, its navigation and its footer; not in code, which scrolls, nor
 # in the search box's results (laid out at no width until the box opens).
@@ -703,6 +716,11 @@ def test_prose_tables_fit_whole_with_every_word_on_one_line(tours):
     """On Side by side, at 390 px, the comparison table scrolled sideways; before that it cut Sequentia / l."""
     problems = seen_in_tours(tours, "prose_tables")
     assert not problems, "prose tables a reader cannot read whole:\n" + "\n".join(problems)
+
+
+def test_every_row_of_tab_labels_fits_the_page(tours):
+    cut = seen_in_tours(tours, "cut_tab_labels")
+    assert not cut, "tab labels cut at the edge (shorter labels fit):\n" + "\n".join(cut)
 
 
 def test_korean_words_stay_whole_at_the_end_of_a_line(tours):
