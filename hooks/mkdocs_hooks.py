@@ -152,7 +152,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    return _notebooks.light(output, page)
+    return _notebooks.light(output, page, config)
 
 
 def on_post_build(config):

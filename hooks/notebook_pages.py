@@ -1,6 +1,7 @@
 """Each page's notebook in the built site: its file, its place in the nav, the links under the
 page's title, and its rendered page made light. MkDocs glue, kept out of the hook's switchboard."""
 
+import dataclasses
 import posixpath
 import shutil
 import tempfile
@@ -71,27 +72,24 @@ class NotebookPages:
         return src_uri in self.by_page.values()
 
     def with_links(self, markdown: str, page, config) -> str:
-        """The page with links to its notebook under its title, when it has one: the file
-        mkdocs-jupyter publishes beside the rendered notebook, and Colab (from GitHub)."""
+        """The page with links to its notebook under its title, when it has one."""
         notebook = self.by_page.get(page.file.src_uri)
         if not notebook or not config.repo_url:
             return markdown
-        rendered = notebook.removesuffix(".ipynb") + ("/" if config.use_directory_urls else "")
-        download = posixpath.relpath(posixpath.join(rendered, posixpath.basename(notebook)), page.url or ".")
-        on_branch = self.branch_folder + notebook.removeprefix(f"{NOTEBOOKS_FOLDER}/")
-        colab = colab_url(on_branch, config.repo_url, self.colab_branch)
-        links = notebook_links_markdown(download, colab, self.words)
-        return under_title(markdown, links)
+        return under_title(markdown, self._links(notebook, page, config))
 
-    def light(self, html: str, page) -> str:
+    def light(self, html: str, page, config) -> str:
         """A rendered notebook page without its inline styles and the scripts it never runs, linking
-        the shared stylesheet instead; any other page as it is."""
+        the shared stylesheet instead, with the same links under its title as its page; any other
+        page as it is."""
         if not self.is_notebook(page.file.src_uri):
             return html
         try:
             light = light_page(html, get_relative_url(STYLESHEET, page.url), page.file.src_uri)
         except NotebookHtmlError as error:
             raise PluginError(str(error)) from None
+        if config.repo_url:
+            light = dataclasses.replace(light, html=self._links_under_title(light.html, page, config))
         if self.styles is not None and light.styles != self.styles:
             raise PluginError(
                 f"{page.file.src_uri}: mkdocs-jupyter gave this notebook page other inline styles than the "
@@ -101,6 +99,23 @@ class NotebookPages:
         self.styles = light.styles
         self.pages.append(light.html)
         return light.html
+
+    def _links_under_title(self, html: str, page, config) -> str:
+        """The rendered notebook with its links right after its title (the notebook's first cell)."""
+        title_end = html.find("</h1>", html.find("<article"))
+        if title_end < 0:
+            raise PluginError(f"{page.file.src_uri}: its rendered page has no title to put its links under")
+        title_end += len("</h1>")
+        return html[:title_end] + self._links(page.file.src_uri, page, config) + html[title_end:]
+
+    def _links(self, notebook: str, page, config) -> str:
+        """Links from `page` to `notebook`: the file mkdocs-jupyter publishes beside the rendered
+        notebook, and Colab (from GitHub)."""
+        rendered = notebook.removesuffix(".ipynb") + ("/" if config.use_directory_urls else "")
+        download = posixpath.relpath(posixpath.join(rendered, posixpath.basename(notebook)), page.url or ".")
+        on_branch = self.branch_folder + notebook.removeprefix(f"{NOTEBOOKS_FOLDER}/")
+        colab = colab_url(on_branch, config.repo_url, self.colab_branch)
+        return notebook_links_markdown(download, colab, self.words)
 
     def write_stylesheet(self, site_dir: str) -> None:
         """The rules of the notebook pages' styles that their elements can match, in one file."""

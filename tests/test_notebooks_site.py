@@ -69,6 +69,31 @@ def test_the_site_shows_no_set_up_code_on_notebook_pages_but_the_download_has_it
         assert "the same layer names and numbers" in rendered
 
 
+@pytest.mark.parametrize("edition", ["", "ko"])
+def test_a_notebook_page_links_its_file_and_colab_under_its_title_as_its_tutorial_page_does(built_site, edition):
+    """A reader of the notebook on the site gets it as the tutorial page offers it: the file beside
+    the page, and the same Colab address; and the title cell links back to the tutorial page."""
+    site = built_site / edition
+    published = published_notebooks(site)
+    assert published
+    for page, source in published.items():
+        rendered = BeautifulSoup((source.parent / "index.html").read_text(encoding="utf-8"), "html.parser")
+        tutorial = BeautifulSoup(
+            (site / page.removesuffix(".ipynb") / "index.html").read_text(encoding="utf-8"), "html.parser"
+        )
+        [links] = rendered.select("article p.notebook-links")
+        assert links.find_previous("h1") is rendered.select_one("article h1"), (
+            f"{page}: the links are not under the title"
+        )
+        download, colab = links.select("a")
+        assert download.get("href") == source.name and download.has_attr("download")
+        assert colab["href"] == tutorial.select_one("p.notebook-links a:not([download])")["href"]
+        back = rendered.select_one("article h1").find_next("a", string=re.compile(r"that page|그 페이지"))
+        assert (
+            back["href"] == CONFIG["site_url"] + (f"{edition}/" if edition else "") + page.removesuffix(".ipynb") + "/"
+        )
+
+
 @pytest.fixture
 def forked_kernel(tmp_path, monkeypatch) -> str:
     """A kernel spec whose kernels are forks of a process that imported TensorFlow once

@@ -126,7 +126,8 @@ ENGLISH = Wording(
     notebook_width_comment="# Keras sizes summaries from COLUMNS; rich reads a notebook's width from JUPYTER_COLUMNS.",
     notebook_introduction=(
         "The code of the site's page of the same name, with the outputs of the build that ran it "
-        "with TensorFlow {tensorflow} and Keras {keras}; the explanations are on [that page]({page}). Cell 1 is "
+        "with TensorFlow {tensorflow} and Keras {keras}; the explanations are on [that page]({page}). "
+        "Other versions (Colab's own, for one) can print other numbers. The first code cell is "
         "a set-up cell (folded in Colab and Jupyter, left out of the site's view of this notebook): "
         "it makes every cell start as the build started each snippet, with a fresh Keras session "
         "and the same seed, so you get the same layer names and numbers."
@@ -181,7 +182,8 @@ KOREAN = Wording(
     "# rich는 노트북의 너비를 JUPYTER_COLUMNS에서 읽습니다.",
     notebook_introduction=(
         "사이트에서 같은 이름의 페이지가 보여 주는 코드와, 그 코드를 TensorFlow {tensorflow}, "
-        "Keras {keras}로 실행한 빌드의 출력입니다. 설명은 [그 페이지]({page})에 있습니다. 1번 셀은 준비 "
+        "Keras {keras}로 실행한 빌드의 출력입니다. 설명은 [그 페이지]({page})에 있습니다. 다른 버전"
+        "(이를테면 Colab에 설치된 버전)에서는 숫자가 다르게 나올 수 있습니다. 첫 번째 코드 셀은 준비 "
         "셀입니다(Colab과 Jupyter에서는 접혀 있고, 사이트에 보이는 이 노트북에서는 빠져 있습니다). "
         "이 셀은 빌드가 예제 코드를 하나씩 실행할 때처럼 셀마다 새 Keras 세션과 같은 시드로 "
         "시작하게 해서, 층 이름과 숫자가 똑같이 나오게 합니다."
