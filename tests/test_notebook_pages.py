@@ -59,21 +59,45 @@ def published(tmp_path):
 
 
 def test_a_notebook_page_links_the_shared_stylesheet_from_where_it_is(published):
-    notebooks, _, page = published
-    html = notebooks.light(rendered(), page)
+    notebooks, config, page = published
+    html = notebooks.light(rendered(), page, config)
     assert '<link rel="stylesheet" href="../../assets/css/jupyterlab.css">\n</head>' in html
     assert "<style" not in html
+
+
+def titled(html: str) -> str:
+    return html.replace('<div class="jp-Cell">x</div>', '<div class="jp-Cell"><h1 id="first">First</h1><p>x</p></div>')
+
+
+def test_a_notebook_page_gets_the_links_of_its_tutorial_page_right_under_its_title(published):
+    notebooks, config, page = published
+    config.repo_url = "https://github.com/owner/repo/"
+    page.file.url = "notebooks/guide/first/"  # where mkdocs-jupyter publishes the rendered notebook
+    html = notebooks.light(titled(rendered()), page, config)
+    links = (
+        '<p class="notebook-links" data-search-exclude><a href="first.ipynb" download>Download notebook</a> · '
+        '<a href="https://colab.research.google.com/github/owner/repo/blob/notebooks/guide/first.ipynb">'
+        "Open in Colab</a></p>"
+    )
+    assert f'<h1 id="first">First</h1>{links}\n<p>x</p>' in html
+
+
+def test_a_notebook_page_without_a_title_fails_the_build(published):
+    notebooks, config, page = published
+    config.repo_url = "https://github.com/owner/repo/"
+    with pytest.raises(PluginError, match="notebooks/guide/first.ipynb: its rendered page has no title"):
+        notebooks.light(rendered(), page, config)
 
 
 def test_other_pages_are_left_as_they_are(published, tmp_path):
     notebooks, config, _ = published
     other = Page("First", File("guide/first.md", str(tmp_path / "docs"), config.site_dir, True), config)
-    assert notebooks.light(rendered(), other) == rendered()
+    assert notebooks.light(rendered(), other, config) == rendered()
 
 
 def test_the_shared_stylesheet_holds_the_rules_the_notebook_pages_use(published):
     notebooks, config, page = published
-    notebooks.light(rendered(), page)
+    notebooks.light(rendered(), page, config)
     notebooks.write_stylesheet(config.site_dir)
     written = Path(config.site_dir, STYLESHEET).read_text(encoding="utf-8")
     assert written == '@charset "UTF-8";\n.jupyter-wrapper .jp-Cell{margin:0}\n'
@@ -86,21 +110,21 @@ def test_no_notebook_page_no_stylesheet(published):
 
 
 def test_notebook_pages_with_other_styles_fail_the_build(published):
-    notebooks, _, page = published
-    notebooks.light(rendered(), page)
+    notebooks, config, page = published
+    notebooks.light(rendered(), page, config)
     with pytest.raises(PluginError, match="other inline styles than the notebook pages before it"):
-        notebooks.light(rendered(STYLES + "<style>.jp-Widget{margin:0}</style>"), page)
+        notebooks.light(rendered(STYLES + "<style>.jp-Widget{margin:0}</style>"), page, config)
 
 
 def test_what_the_page_holds_that_the_module_does_not_know_fails_the_build(published):
-    notebooks, _, page = published
+    notebooks, config, page = published
     with pytest.raises(PluginError, match="notebooks/guide/first.ipynb: unexpected <script"):
-        notebooks.light(rendered(STYLES + "<script>widgets()</script>"), page)
+        notebooks.light(rendered(STYLES + "<script>widgets()</script>"), page, config)
 
 
 def test_a_new_build_starts_without_the_pages_of_the_last(published):
     """`mkdocs serve` rebuilds with the same NotebookPages: a page changed since must not fail."""
     notebooks, config, page = published
-    notebooks.light(rendered(), page)
+    notebooks.light(rendered(), page, config)
     notebooks.publish({"guide/first.md": ("First", b"{}")}, Files([]), config, "notebooks")
-    notebooks.light(rendered(STYLES + "<style>.jp-Widget{margin:0}</style>"), page)
+    notebooks.light(rendered(STYLES + "<style>.jp-Widget{margin:0}</style>"), page, config)
