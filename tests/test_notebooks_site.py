@@ -69,28 +69,31 @@ def test_the_site_shows_no_set_up_code_on_notebook_pages_but_the_download_has_it
         assert "the same layer names and numbers" in rendered
 
 
+# The links under a page's title (snippet_engine.links.notebook_links_markdown): one paragraph.
+NOTEBOOK_LINKS = re.compile(r'<p class="notebook-links"[^>]*>.*?</p>')
+
+
 @pytest.mark.parametrize("edition", ["", "ko"])
 def test_a_notebook_page_links_its_file_and_colab_under_its_title_as_its_tutorial_page_does(built_site, edition):
     """A reader of the notebook on the site gets it as the tutorial page offers it: the file beside
-    the page, and the same Colab address; and the title cell links back to the tutorial page."""
+    the page, and the same Colab address; and the title cell links back to the tutorial page.
+    (The pages are large: only the parts looked at are parsed.)"""
     site = built_site / edition
     published = published_notebooks(site)
     assert published
     for page, source in published.items():
-        rendered = BeautifulSoup((source.parent / "index.html").read_text(encoding="utf-8"), "html.parser")
-        tutorial = BeautifulSoup(
-            (site / page.removesuffix(".ipynb") / "index.html").read_text(encoding="utf-8"), "html.parser"
-        )
-        [links] = rendered.select("article p.notebook-links")
-        assert links.find_previous("h1") is rendered.select_one("article h1"), (
-            f"{page}: the links are not under the title"
-        )
-        download, colab = links.select("a")
+        rendered = (source.parent / "index.html").read_text(encoding="utf-8")
+        tutorial = (site / page.removesuffix(".ipynb") / "index.html").read_text(encoding="utf-8")
+        [links] = NOTEBOOK_LINKS.findall(rendered)
+        title_end = rendered.index("</h1>", rendered.index("<article")) + len("</h1>")
+        assert rendered.startswith(links, title_end), f"{page}: the links are not right under the title"
+        download, colab = BeautifulSoup(links, "html.parser").select("a")
         assert download.get("href") == source.name and download.has_attr("download")
-        assert colab["href"] == tutorial.select_one("p.notebook-links a:not([download])")["href"]
-        back = rendered.select_one("article h1").find_next("a", string=re.compile(r"that page|그 페이지"))
-        assert (
-            back["href"] == CONFIG["site_url"] + (f"{edition}/" if edition else "") + page.removesuffix(".ipynb") + "/"
+        [tutorial_links] = NOTEBOOK_LINKS.findall(tutorial)
+        assert colab["href"] == BeautifulSoup(tutorial_links, "html.parser").select("a")[1]["href"]
+        address = CONFIG["site_url"] + (f"{edition}/" if edition else "") + page.removesuffix(".ipynb") + "/"
+        assert re.search(f'<a href="{re.escape(address)}">(that page|그 페이지)</a>', rendered), (
+            f"{page}: no link back to {address}"
         )
 
 
