@@ -119,8 +119,7 @@ def on_files(files, config):
         files.append(File.generated(config, path, content=content))
     config.extra["outputs_provenance"] = _snippets.provenance()
     folder = "" if _is_primary() else next(edition.folder for edition in _editions if edition.language == _language)
-    pages = {file.src_uri: file.url for file in files.documentation_pages()}
-    notebooks = _snippets.notebooks(lambda page: urljoin(config.site_url, pages[page]))
+    notebooks = _snippets.notebooks(lambda page: urljoin(config.site_url, files.get_file_from_path(page).url))
     _notebooks.publish(notebooks, files, config, _snippets.settings.notebooks_branch, wording(_language), folder)
     return files
 
