@@ -608,6 +608,12 @@ def tour_in_own_browser(site_url, paths, viewport, screenshot: bool) -> dict[str
 # ------------------------------------------------------------------ tests --
 
 
+def assert_seen_in_no_tour(tours, found: str, what: str) -> None:
+    """Fails if any tour's list `found` has an entry, naming them all under `what`."""
+    seen = seen_in_tours(tours, found)
+    assert not seen, f"{what}:\n" + "\n".join(seen)
+
+
 def seen_in_tours(tours, found: str) -> list[str]:
     """Every entry of one of the tours' lists (a Tour field), each named with its tour."""
     return [f"{tour.viewport}, {tour.scheme}: {entry}" for tour in tours.values() for entry in getattr(tour, found)]
@@ -691,47 +697,39 @@ def test_every_model_diagram_is_drawn_at_both_widths_in_both_palettes(tours, bui
 def test_axe_finds_no_accessibility_violation_on_any_page_in_either_palette(tours):
     """WCAG 2.1 A and AA (axe-core), at both widths: every rule in the light palette (names, target
     sizes, contrast...), the colour rules in the dark one."""
-    problems = seen_in_tours(tours, "accessibility")
-    assert not problems, "axe-core violations:\n" + "\n".join(problems)
+    assert_seen_in_no_tour(tours, "accessibility", "axe-core violations")
 
 
 def test_no_code_or_output_block_is_cut_at_desktop_width(tours):
     """At 1280 px a reader sees every line whole: no block is wider than its box (notebook pages included)."""
-    problems = seen_in_tours(tours, "cut_blocks")
-    assert not problems, "blocks wider than their box at 1280 px:\n" + "\n".join(problems)
+    assert_seen_in_no_tour(tours, "cut_blocks", "blocks wider than their box at 1280 px")
 
 
 def test_no_code_is_hidden_under_a_copy_button(tours):
     """On a phone a code block is narrower than its lines: the copy button must not sit on any of them."""
     # Every tour looked at every copy button (the theme adds them as blocks come into view).
-    missing = seen_in_tours(tours, "missing_copy_buttons")
-    assert not missing, "code blocks without their copy button when the tour looked:\n" + "\n".join(missing)
+    assert_seen_in_no_tour(tours, "missing_copy_buttons", "code blocks without their copy button when the tour looked")
     counts = {(tour.viewport, tour.scheme): tour.copy_buttons for tour in tours.values()}
     assert min(counts.values()) > 100, counts
-    problems = seen_in_tours(tours, "covered_code")
-    assert not problems, "code under a copy button:\n" + "\n".join(problems)
+    assert_seen_in_no_tour(tours, "covered_code", "code under a copy button")
 
 
 def test_prose_tables_fit_whole_with_every_word_on_one_line(tours):
     """On Side by side, at 390 px, the comparison table scrolled sideways; before that it cut Sequentia / l."""
-    problems = seen_in_tours(tours, "prose_tables")
-    assert not problems, "prose tables a reader cannot read whole:\n" + "\n".join(problems)
+    assert_seen_in_no_tour(tours, "prose_tables", "prose tables a reader cannot read whole")
 
 
 def test_every_row_of_tab_labels_fits_the_page(tours):
-    cut = seen_in_tours(tours, "cut_tab_labels")
-    assert not cut, "tab labels cut at the edge (shorter labels fit):\n" + "\n".join(cut)
+    assert_seen_in_no_tour(tours, "cut_tab_labels", "tab labels cut at the edge (shorter labels fit)")
 
 
 def test_korean_words_stay_whole_at_the_end_of_a_line(tours):
-    cut = seen_in_tours(tours, "cut_korean_words")
-    assert not cut, "Korean words drawn on two lines:\n" + "\n".join(cut)
+    assert_seen_in_no_tour(tours, "cut_korean_words", "Korean words drawn on two lines")
 
 
 def test_paths_wrap_only_after_a_slash(tours):
     """On a phone a snippet's path is longer than the line: it wraps between folders, not mid-name."""
-    problems = seen_in_tours(tours, "cut_paths")
-    assert not problems, "paths cut mid-name:\n" + "\n".join(problems)
+    assert_seen_in_no_tour(tours, "cut_paths", "paths cut mid-name")
 
 
 def test_notebook_pages_are_in_the_tour(built_site):
