@@ -147,9 +147,12 @@ def test_make_test_runs_on_every_push_and_pull_request_and_main_deploys_to_pages
         assert (data["on"]["push"] or {}).get("branches") is None, (
             f"{workflow}: `make test` must run on a push to any branch"
         )
-        keys = [s["with"]["key"] for s in job["steps"] if "actions/cache@" in s.get("uses", "")]
-        assert any("requirements.txt" in key for key in keys), "the package cache must be keyed on requirements.txt"
-        assert any("snippets/**" in key for key in keys), "the snippet cache must be keyed on the snippets"
+        caches = {s["with"]["key"]: s["with"]["path"] for s in job["steps"] if "actions/cache@" in s.get("uses", "")}
+        # The Makefile installs the pins with uv: its downloads are what a cache keyed on the pins saves.
+        assert "~/.cache/uv" in [path for key, path in caches.items() if "requirements.txt" in key], (
+            "uv's download cache (~/.cache/uv) must be cached, keyed on requirements.txt"
+        )
+        assert any("snippets/**" in key for key in caches), "the snippet cache must be keyed on the snippets"
     deploying = [(w, job) for w, _, job, _ in all_jobs() if any("actions/deploy-pages@" in u for u in uses(job))]
     assert len(deploying) == 1, "exactly one job deploys to Pages"
     workflow, deploy = deploying[0]
