@@ -2,7 +2,7 @@
 import keras
 import numpy as np
 
-keras.utils.set_random_seed(0)  # the same starting weights on every run
+keras.utils.set_random_seed(0)  # the same weights, data and shuffling on every run
 
 # 200 samples of one number each; the target is 2x + 1.
 x = np.random.uniform(-2, 2, size=(200, 1)).astype("float32")
