@@ -25,6 +25,7 @@ from snippet_engine.notebook_anchors import notebook_heading_ids, with_heading_i
 from snippet_engine.render import breakable_paths
 from snippet_engine.settings import SettingsError, load_settings
 from snippet_engine.site import Problem, SiteSnippets
+from snippet_engine.token_spans import plain_tokens
 from snippet_engine.wording import wording
 from snippet_engine.worker import WorkerSettings, shared_pool, stop_shared_pool
 
@@ -147,7 +148,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return breakable_paths(html)
+    return plain_tokens(breakable_paths(html))
 
 
 def on_post_page(output, page, config):

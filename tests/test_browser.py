@@ -28,6 +28,7 @@ import pytest
 from mkdocs.utils.yaml import yaml_load
 from PIL import Image
 
+from snippet_engine.token_spans import PLAIN_KINDS
 from snippet_engine.wording import ENGLISH, KOREAN
 
 REPO = Path(__file__).resolve().parent.parent
@@ -952,6 +953,46 @@ def test_the_copy_button_can_be_seen_without_hovering_the_code(browser, site_url
     contrast = tab.evaluate(COPY_ICON_CONTRAST)
     context.close()
     assert contrast >= 3, f"the copy icon stands out from the code by {contrast:.2f}:1 in the {scheme} palette"
+
+
+# How a token span of each kind would look inside a line of code, beside the line's own
+# text: the engine writes the tokens of these kinds as plain text (snippet_engine.token_spans).
+TOKEN_LOOKS = """
+(kinds) => {
+  const line = document.querySelector(".md-typeset .highlight pre > code > span[id]");
+  const looks = (element) => {
+    const style = getComputedStyle(element);
+    return [style.color, style.fontWeight, style.fontStyle, style.textDecorationLine, style.backgroundColor];
+  };
+  const plain = document.createElement("span");
+  line.append(plain);
+  const differences = kinds.flatMap((kind) => {
+    const token = document.createElement("span");
+    token.className = kind;
+    line.append(token);
+    const [drawn, expected] = [looks(token), looks(plain)];
+    token.remove();
+    const same = drawn.join() === expected.join();
+    return same ? [] : [`${kind}: ${drawn.join(" / ")} (plain code: ${expected.join(" / ")})`];
+  });
+  plain.remove();
+  return differences;
+}
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_tokens_written_as_plain_text_are_drawn_like_plain_code(browser, site_url, scheme):
+    """Names, whitespace and a few other kinds of token lose their span: the theme's styles must
+    draw a span of each of those kinds exactly like the text around it, or the page shows them wrong."""
+    context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
+    tab = context.new_page()
+    tab.goto(site_url + "building-models/sequential/")
+    differences = tab.evaluate(TOKEN_LOOKS, sorted(PLAIN_KINDS))
+    context.close()
+    assert not differences, f"in the {scheme} palette, token kinds the pages show as plain text look different:\n" + (
+        "\n".join(differences)
+    )
 
 
 def edge_shading(box) -> tuple[int, int]:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import tinycss2
 
+from .token_spans import without_spans
+
 # mkdocs-material draws the page's content in this element; mkdocs-jupyter's blocks are all in it.
 ARTICLE_START = '<article class="md-content__inner md-typeset">'
 ARTICLE_END = "</article>"
@@ -24,7 +26,6 @@ OPENING = re.compile(r"<(script|style|link)\b[^>]*>", re.I)
 CLOSING = {"script": re.compile(r"</script\s*>", re.I), "style": re.compile(r"</style\s*>", re.I)}
 # A code cell's source as Pygments highlights it: each token in a span with the class of its kind.
 HIGHLIGHTED = re.compile(r'(<div class="highlight-ipynb[^"]*"><pre>)(.*?)(</pre>)', re.S)
-TOKEN = re.compile(r'<span class="([\w-]+)">([^<]*)</span>|<span></span>')
 STYLED_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 # Classes of mkdocs-material's own elements: its script adds some to the content as the page
 # loads (md-typeset__scrollwrap around tables, md-clipboard...), so the page's HTML does not show them.
@@ -139,10 +140,9 @@ def plain_unstyled_tokens(html: str, styled: Container[str]) -> str:
     of a page's elements were spans that change nothing; each one costs the browser time to style
     and lay out, again every time the theme's script restyles the whole page (six times as it loads)."""
 
-    def unwrap(token: re.Match) -> str:
-        return token.group(0) if token.group(1) in styled else token.group(2) or ""
-
-    return HIGHLIGHTED.sub(lambda code: code.group(1) + TOKEN.sub(unwrap, code.group(2)) + code.group(3), html)
+    return HIGHLIGHTED.sub(
+        lambda code: code[1] + without_spans(code[2], lambda kind: kind not in styled) + code[3], html
+    )
 
 
 def _opening(element: str) -> str:

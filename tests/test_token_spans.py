@@ -1,0 +1,44 @@
+"""Code blocks lose the token spans the theme draws like plain code, and nothing else."""
+
+import html
+import re
+
+import markdown
+
+from snippet_engine.token_spans import PLAIN_KINDS, plain_tokens
+
+# As mkdocs.yml configures the extensions that write code blocks.
+EXTENSIONS = ["attr_list", "pymdownx.highlight", "pymdownx.superfences"]
+EXTENSION_CONFIGS = {
+    "pymdownx.highlight": {"linenums_style": "pymdownx-inline", "line_spans": "__span", "pygments_lang_class": True}
+}
+CODE = 'import keras\n\ndef __init__(self):\n    layer = keras.layers.Dense(2, name=f"x{1}")  # a comment\n'
+PAGE = f'Some prose.\n\n``` python title="first.py" linenums="3" hl_lines="2"\n{CODE}```\n'
+
+
+def rendered(markdown_text: str) -> str:
+    return markdown.markdown(markdown_text, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+
+
+def text_of(page: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", page))
+
+
+def kinds(page: str) -> set[str]:
+    return set(re.findall(r'<span class="([\w-]+)">', page))
+
+
+def test_names_whitespace_and_other_plain_tokens_become_text_and_the_page_reads_the_same():
+    before = rendered(PAGE)
+    after = plain_tokens(before)
+    assert kinds(before) & PLAIN_KINDS == {"n", "w", "sa", "fm"}  # the example has each (but vm)
+    assert not kinds(after) & PLAIN_KINDS
+    assert kinds(after) == kinds(before) - PLAIN_KINDS  # keywords, strings, numbers... keep their span
+    assert text_of(after) == text_of(before)
+    assert after.count('<span class="hll">') == 1 and after.count('id="__span-0-') == 4  # lines stay whole
+    assert len(after) < len(before)
+
+
+def test_spans_outside_highlighted_code_blocks_are_kept():
+    prose = '<p>A <span class="n">name</span> in prose.</p>\n<pre><code><span class="n">x</span></code></pre>'
+    assert plain_tokens(prose) == prose
