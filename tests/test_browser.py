@@ -182,16 +182,22 @@ class Tour:
 
 
 # Shows the content of every content tab and <details> at once, so that an
-# output in a tab the reader has not opened is measured too.
+# output in a tab the reader has not opened is checked and measured too. The
+# toggles of summary tables stay as they are (SHOW_PRINTED_SUMMARIES).
 REVEAL_ALL = """
 () => {
-  document.querySelectorAll("details").forEach((d) => { d.open = true; });
+  document.querySelectorAll("details:not(.summary-toggle)").forEach((d) => { d.open = true; });
   const style = document.createElement("style");
   style.id = "test-reveal-all";
   style.textContent = ".tabbed-set > .tabbed-content > .tabbed-block { display: block !important; }";
   document.head.append(style);
 }
 """
+
+# On a phone, an open toggle shows a summary table as printed in place of its HTML table.
+SHOW_PRINTED_SUMMARIES = (
+    "(shown) => document.querySelectorAll('details.summary-toggle').forEach((d) => { d.open = shown; })"
+)
 
 MEASURE_TABLES = """
 (boxDrawing) => {
@@ -285,15 +291,18 @@ def visit_all_pages(browser, site_url, paths, viewport, screenshot: bool) -> dic
             take_screenshots(page, viewport, path)
         show_palette(page, "light", path)
         look_at_the_page(page, light, path)
+        # axe-core reads the page with every tab and toggle open, what a reader opens included;
+        # on a phone, summary tables are HTML tables then, and printed ones as they are measured.
         page.evaluate(REVEAL_ALL)
         set_up_every_code_block(page)
-        # axe-core reads the page with every tab and toggle open: what a reader opens is checked too.
         check_accessibility(page, light, path, EVERY_AXE_RULE)
+        page.evaluate(SHOW_PRINTED_SUMMARIES, True)
         measure_every_block(page, light, path)
         show_palette(page, "dark", path)
+        measure_every_block(page, dark, path)
+        page.evaluate(SHOW_PRINTED_SUMMARIES, False)
         look_at_the_page(page, dark, path)
         check_accessibility(page, dark, path, AXE_COLOUR_RULES)
-        measure_every_block(page, dark, path)
         if viewport == "desktop":
             light.output_fonts.extend((path, fonts) for fonts in output_block_fonts(cdp))
         # Late requests (the search index, fonts) are seen before the next page cancels them.
@@ -375,13 +384,17 @@ SETTLED = "new Promise((done) => requestAnimationFrame(() => requestAnimationFra
 
 
 def set_up_every_code_block(page) -> None:
-    """The theme sets up a code block (its copy button) when the block scrolls into view
-    (content.lazy): show the whole page at once, long enough for the theme to see it, and no more."""
+    """The theme sets up a code block (its copy button; its focus, if it scrolls) when the block
+    scrolls into view (content.lazy): show the whole page at once, long enough for the theme to
+    see it, and no more. On a phone, summary tables as printed are shown for it too; their
+    toggles are closed after."""
+    page.evaluate(SHOW_PRINTED_SUMMARIES, True)
     size = page.viewport_size
     height = page.evaluate("document.documentElement.scrollHeight")
     page.set_viewport_size({"width": size["width"], "height": max(size["height"], height)})
     page.evaluate(SETTLED)
     page.set_viewport_size(size)
+    page.evaluate(SHOW_PRINTED_SUMMARIES, False)
 
 
 # Model diagrams are inline SVG drawn at build time: drawn means the browser
