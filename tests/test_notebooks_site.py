@@ -97,6 +97,29 @@ def test_a_notebook_page_links_its_file_and_colab_under_its_title_as_its_tutoria
         )
 
 
+# mkdocs-material's footer: the links to the previous and the next page.
+FOOTER_LINK = re.compile(r'<a href="([^"]*)" class="md-footer__link md-footer__link--(?:prev|next)"')
+
+
+@pytest.mark.parametrize("edition", ["", "ko"])
+def test_the_footer_leads_from_tutorial_pages_to_tutorial_pages_and_from_notebooks_to_notebooks(built_site, edition):
+    """The notebook pages have the titles of the tutorial pages: the last tutorial page's Next led
+    to the first notebook, which read as going back to the start."""
+    site = built_site / edition
+    notebooks = {source.parent.resolve() for source in published_notebooks(site).values()}
+    pages = [
+        page.parent.resolve() for page in site.rglob("index.html") if edition or page.relative_to(site).parts[0] != "ko"
+    ]
+    links, crossings = 0, []
+    for page in pages:
+        for href in FOOTER_LINK.findall((page / "index.html").read_text(encoding="utf-8")):
+            links += 1
+            if ((page / href).resolve() in notebooks) != (page in notebooks):
+                crossings.append(f"{page.relative_to(site.resolve())} -> {href}")
+    assert links > len(pages), "expected a Previous or a Next link on every page"
+    assert not crossings, "the footer crosses between tutorial pages and notebooks:\n" + "\n".join(crossings)
+
+
 @pytest.fixture
 def forked_kernel(tmp_path, monkeypatch) -> str:
     """A kernel spec whose kernels are forks of a process that imported TensorFlow once

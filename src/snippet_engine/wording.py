@@ -130,7 +130,8 @@ ENGLISH = Wording(
         "Other versions (Colab's own, for one) can print other numbers. The first code cell is "
         "a set-up cell (folded in Colab and Jupyter, left out of the site's view of this notebook): "
         "it makes every cell start as the build started each snippet, with a fresh Keras session "
-        "and the same seed, so you get the same layer names and numbers."
+        "and the same seed, so you get the same layer names and numbers. Where a run printed how "
+        "long it took, the stored outputs read `<time>`: that changes from one run to the next."
     ),
     nouns={"input": ("input", "inputs"), "layer": ("layer", "layers"), "output": ("output", "outputs")},
     counted="{number} {noun}",
@@ -186,7 +187,8 @@ KOREAN = Wording(
         "(이를테면 Colab에 설치된 버전)에서는 숫자가 다르게 나올 수 있습니다. 첫 번째 코드 셀은 준비 "
         "셀입니다(Colab과 Jupyter에서는 접혀 있고, 사이트에 보이는 이 노트북에서는 빠져 있습니다). "
         "이 셀은 빌드가 예제 코드를 하나씩 실행할 때처럼 셀마다 새 Keras 세션과 같은 시드로 "
-        "시작하게 해서, 층 이름과 숫자가 똑같이 나오게 합니다."
+        "시작하게 해서, 층 이름과 숫자가 똑같이 나오게 합니다. 실행에 걸린 시간이 출력된 자리는 "
+        "저장된 출력에 `<time>`으로 적혀 있습니다. 그 시간은 실행할 때마다 달라지기 때문입니다."
     ),
     nouns={"input": ("입력", "입력"), "layer": ("층", "층"), "output": ("출력", "출력")},
     counted="{noun} {number}개",
