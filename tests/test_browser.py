@@ -291,8 +291,9 @@ def visit_all_pages(browser, site_url, paths, viewport, screenshot: bool) -> dic
             take_screenshots(page, viewport, path)
         show_palette(page, "light", path)
         look_at_the_page(page, light, path)
-        # axe-core reads the page with every tab and toggle open, what a reader opens included;
-        # on a phone, summary tables are HTML tables then, and printed ones as they are measured.
+        # axe-core reads the page with every tab and toggle open, so what a reader opens is checked
+        # too; but the summary tables' toggles: on a phone, axe reads the tables as HTML tables,
+        # and the measures read them as printed.
         page.evaluate(REVEAL_ALL)
         set_up_every_code_block(page)
         check_accessibility(page, light, path, EVERY_AXE_RULE)
