@@ -19,8 +19,8 @@ def disagreement(y_pred):
 
 class Consistent(keras.Model):
     def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None, training=True):
-        per_output = super().compute_loss(x, y, y_pred, sample_weight, training)
-        return per_output + 0.1 * disagreement(y_pred)
+        loss = super().compute_loss(x, y, y_pred, sample_weight, training)
+        return loss + 0.1 * disagreement(y_pred)
 
 
 inputs = keras.Input(shape=(2,), name="readings")
