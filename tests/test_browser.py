@@ -334,10 +334,6 @@ def look_at_the_page(page, tour: Tour, path: str) -> None:
         tour.hidden_columns.extend(f"{path or 'home'}: {problem}" for problem in hidden)
 
 
-def check_accessibility(page, tour: Tour, path: str, axe_rules: dict) -> None:
-    tour.accessibility.extend(f"{path or 'home'}: {problem}" for problem in axe_violations(page, axe_rules))
-
-
 def measure_every_block(page, tour: Tour, path: str) -> None:
     """With every tab and toggle open and every code block set up: the copy buttons, the diagrams,
     the prose tables, the blocks cut at desktop width and every line of every summary table."""
@@ -440,9 +436,9 @@ async (options) => {
 """
 
 
-def axe_violations(page, options: dict) -> list[str]:
-    """axe-core's findings on the page; the tour's context put axe-core in every page it opens."""
-    return page.evaluate(RUN_AXE, options)
+def check_accessibility(page, tour: Tour, path: str, axe_rules: dict) -> None:
+    """Notes axe-core's findings on the page; the tour's context put axe-core in every page it opens."""
+    tour.accessibility.extend(f"{path or 'home'}: {problem}" for problem in page.evaluate(RUN_AXE, axe_rules))
 
 
 # Code and output blocks whose content is wider than their box: the reader

@@ -4,13 +4,18 @@ import html
 import re
 
 import markdown
+from test_browser import CONFIG
 
 from snippet_engine.token_spans import PLAIN_KINDS, plain_tokens
 
-# As mkdocs.yml configures the extensions that write code blocks.
+# The extensions that write code blocks, pymdownx.highlight configured as mkdocs.yml configures it.
 EXTENSIONS = ["attr_list", "pymdownx.highlight", "pymdownx.superfences"]
 EXTENSION_CONFIGS = {
-    "pymdownx.highlight": {"linenums_style": "pymdownx-inline", "line_spans": "__span", "pygments_lang_class": True}
+    "pymdownx.highlight": next(
+        extension["pymdownx.highlight"]
+        for extension in CONFIG["markdown_extensions"]
+        if "pymdownx.highlight" in extension
+    )
 }
 CODE = 'import keras\n\ndef __init__(self):\n    layer = keras.layers.Dense(2, name=f"x{1}")  # a comment\n'
 PAGE = f'Some prose.\n\n``` python title="first.py" linenums="3" hl_lines="2"\n{CODE}```\n'
