@@ -179,6 +179,10 @@ class Tour:
     # theme should have given one (not marked no-copy) that had none.
     copy_buttons: int = 0
     missing_copy_buttons: list[str] = field(default_factory=list)
+    # At desktop width: what the copy button of each code block titled with a file put on the
+    # clipboard, as (page, title, text); and output blocks that had a copy button.
+    copied: list[tuple[str, str, str]] = field(default_factory=list)
+    output_copy_buttons: list[str] = field(default_factory=list)
 
 
 # Shows the content of every content tab and <details> at once, so that an
@@ -266,7 +270,11 @@ def visit_all_pages(browser, site_url, paths, viewport, screenshot: bool) -> dic
     system's setting on the open page, so one visit serves both palettes, and switches once."""
     tours = {scheme: Tour(viewport=viewport, scheme=scheme) for scheme in SCHEMES}
     light, dark = tours["light"], tours["dark"]  # light: what the browser reports about requests and the console
-    context = browser.new_context(viewport=PHONE if viewport == "phone" else DESKTOP, color_scheme="light")
+    context = browser.new_context(
+        viewport=PHONE if viewport == "phone" else DESKTOP,
+        color_scheme="light",
+        permissions=["clipboard-read", "clipboard-write"],  # the copy buttons are tried (desktop)
+    )
     # axe-core goes into every page before the page's own scripts: compiled once per page, not sent each time.
     context.add_init_script(path=str(AXE_SCRIPT))
     page = context.new_page()
@@ -306,6 +314,7 @@ def visit_all_pages(browser, site_url, paths, viewport, screenshot: bool) -> dic
         check_accessibility(page, dark, path, AXE_COLOUR_RULES)
         if viewport == "desktop":
             light.output_fonts.extend((path, fonts) for fonts in output_block_fonts(cdp))
+            copy_every_titled_block(page, light, path)
         # Late requests (the search index, fonts) are seen before the next page cancels them.
         page.wait_for_load_state("networkidle")
         # The next page opens in the light palette; switching this one back would restyle it for nothing.
@@ -351,6 +360,33 @@ def measure_every_block(page, tour: Tour, path: str) -> None:
         tour.cut_blocks.extend(f"{path or 'home'}: {block}" for block in page.evaluate(CUT_BLOCKS))
     for table in page.evaluate(MEASURE_TABLES, BOX_DRAWING.pattern):
         tour.tables.append({"page": path, **table})
+
+
+# Clicks the copy button of every code block titled with a file, one after the
+# other, and reads the clipboard after each click. The theme has set every block
+# up (set_up_every_code_block) and every tab is shown (REVEAL_ALL). Output
+# blocks: only a summary table as printed has a copy button (the engine asks for
+# it); how many others have one.
+COPY_EVERY_TITLED_BLOCK = """
+async () => {
+  const copied = [];
+  for (const block of document.querySelectorAll("div.highlight:has(> .filename)")) {
+    const button = block.querySelector("button.md-code__button[data-md-type=copy]");
+    await navigator.clipboard.writeText("");
+    button?.click();
+    copied.push([block.querySelector(".filename").innerText, button ? await navigator.clipboard.readText() : ""]);
+  }
+  const outputs = ".snippet-output pre:not(.summary-printed) button.md-code__button[data-md-type=copy]";
+  return [copied, document.querySelectorAll(outputs).length];
+}
+"""
+
+
+def copy_every_titled_block(page, tour: Tour, path: str) -> None:
+    copied, output_buttons = page.evaluate(COPY_EVERY_TITLED_BLOCK)
+    tour.copied.extend((path or "home", title, text) for title, text in copied)
+    if output_buttons:
+        tour.output_copy_buttons.append(f"{path or 'home'}: {output_buttons} output blocks have a copy button")
 
 
 # On a phone, each summary table is an HTML table whose cells wrap. Every cell
@@ -811,65 +847,28 @@ def is_part_of(copied: str, file: Path) -> bool:
     """True if `copied` is the file, or a run of its lines (dedented, section markers left out)."""
     lines = [line for line in file.read_text(encoding="utf-8").splitlines() if not SECTION_MARKER.match(line)]
     wanted = copied.splitlines()
-    return any(
+    return bool(wanted) and any(
         textwrap.dedent("\n".join(lines[start : start + len(wanted)])) == "\n".join(wanted)
         for start in range(len(lines) - len(wanted) + 1)
     )
 
 
-# Opens, from the outside in, the content tabs that hold an element, as a
-# reader clicks the tab labels to reach a code block.
-OPEN_TABS_AROUND = """
-(element) => {
-  const blocks = [];
-  for (let el = element.closest(".tabbed-block"); el; el = el.parentElement.closest(".tabbed-block")) {
-    blocks.unshift(el);
-  }
-  for (const block of blocks) {
-    const index = [...block.parentElement.children].indexOf(block);
-    const set = block.closest(".tabbed-set");
-    set.querySelector(":scope > .tabbed-labels > label:nth-child(" + (index + 1) + ")").click();
-  }
-}
-"""
-
-
-def test_copy_button_puts_exactly_the_snippet_code_on_the_clipboard(browser, site_url, built_site):
-    """On the pages of the first language: the translations' code blocks hold the same text
-    (test_editions.py), and the theme's copy button copies what the code block holds."""
-    context = browser.new_context(viewport=DESKTOP, permissions=["clipboard-read", "clipboard-write"])
-    tab = context.new_page()
-    checked, whole_files, problems = 0, 0, []
-    for path in page_paths(built_site):
-        # A page without a titled code block has nothing to copy (the notebook pages, for one).
-        if path.split("/", 1)[0] in TRANSLATIONS or 'class="filename"' not in page_html(built_site, path):
-            continue
-        tab.goto(site_url + path)
-        blocks = tab.locator("div.highlight:has(> table .filename), div.highlight:has(> .filename)")
-        for index in range(blocks.count()):
-            block = blocks.nth(index)
-            file = snippet_file(block.locator(".filename").first.inner_text())
-            if file is None:
-                continue
-            block.evaluate(OPEN_TABS_AROUND)
-            block.hover()  # brings the block into view: the theme gives it its copy button then
-            block.locator("button.md-code__button[data-md-type=copy]").click()
-            copied = tab.evaluate("navigator.clipboard.readText()")
-            tab.evaluate("navigator.clipboard.writeText('')")
-            checked += 1
-            full = file.read_text(encoding="utf-8").rstrip("\n")
-            whole_files += copied == full
-            if copied != full and not is_part_of(copied, file):
-                problems.append(f"{path}: the copy button of {file.relative_to(REPO)} copied {copied[:300]!r}")
-        set_up_every_code_block(tab)
-        for output in tab.locator(".snippet-output").all():
-            # Only a summary table as printed has one (the engine asks for it); other output text has none.
-            if output.locator("pre:not(.summary-printed) button.md-code__button[data-md-type=copy]").count():
-                problems.append(f"{path}: an output block has a copy button")
-    context.close()
+def test_copy_button_puts_exactly_the_snippet_code_on_the_clipboard(tours):
+    """Every code block titled with a snippet file, in every edition, tried in the desktop tour:
+    its copy button copies the file, or a run of its lines (a section the page shows)."""
+    copied = tours[("desktop", "light")].copied
+    checked = [(path, snippet_file(title), text) for path, title, text in copied if snippet_file(title)]
     assert checked, "no snippet code block (title = file under snippets/) found on any page"
+    problems = [
+        f"{path}: the copy button of {file.relative_to(REPO)} copied {text[:300]!r}"
+        for path, file, text in checked
+        if text != file.read_text(encoding="utf-8").rstrip("\n") and not is_part_of(text, file)
+    ]
     assert not problems, "\n".join(problems)
-    assert whole_files, "no copy button copied a whole snippet file"
+    assert any(text == file.read_text(encoding="utf-8").rstrip("\n") for _, file, text in checked), (
+        "no copy button copied a whole snippet file"
+    )
+    assert_seen_in_no_tour(tours, "output_copy_buttons", "output blocks with a copy button")
 
 
 def expect_scheme(tab, scheme: str, message: str) -> None:
