@@ -20,6 +20,34 @@ from snippet_engine.worker import WorkerSettings
 REPO = Path(__file__).resolve().parent.parent
 
 
+# The test files that take longest, longest first. pytest-xdist hands files to its processes in
+# the order collected (--no-loadscope-reorder, pytest.ini), so the long ones start at once, side by
+# side, and the short ones fill in at the end: no process is left to finish alone.
+# The other files follow in their usual order.
+LONGEST_FIRST = (
+    "test_browser.py",
+    "test_notebooks_site.py",
+    "test_snippets_standalone.py",
+    "test_engine.py",
+    "test_editions.py",
+    "test_diagrams.py",
+    "test_mkdocs_hooks.py",
+    "test_page_weight.py",
+)
+
+
+def pytest_collection_modifyitems(items):
+    renamed = [name for name in LONGEST_FIRST if not (REPO / "tests" / name).is_file()]
+    if renamed:
+        raise pytest.UsageError(f"conftest.py LONGEST_FIRST names files that do not exist: {renamed}")
+
+    def rank(item) -> int:
+        name = item.path.name
+        return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=rank)  # stable: each file's tests keep their order
+
+
 @pytest.fixture(scope="session", autouse=True)
 def forked_snippet_workers(tmp_path_factory):
     """The snippet workers of every build a test makes start as forks of one process that imported
