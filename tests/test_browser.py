@@ -1095,6 +1095,14 @@ def test_footer_names_the_versions_and_date_behind_the_outputs(built_site):
         assert f"TensorFlow {version('tensorflow')}" in footer, footer
         assert f"Keras {version('keras')}" in footer, footer
         assert re.search(r'<time datetime="\d{4}-\d{2}-\d{2}">', footer), footer
+        assert '<a href="about-the-outputs/">' in footer or '<a href="../../about-the-outputs/">' in footer, footer
+
+
+def test_the_page_on_how_outputs_are_made_does_not_link_to_itself_in_its_footer(built_site):
+    for edition in ("", "ko"):
+        html = (built_site / edition / "about-the-outputs" / "index.html").read_text(encoding="utf-8")
+        footer = html[html.index("data-outputs-provenance") :]
+        assert "<a href" not in footer[: footer.index("</div>")], f"{edition or 'en'}: the footer links to its own page"
 
 
 # ---------------------------------------------------------- the Korean edition --
