@@ -161,6 +161,8 @@ class Tour:
     output_fonts: list[tuple[str, list[dict]]] = field(default_factory=list)
     too_wide: list[str] = field(default_factory=list)
     diagrams: dict[str, int] = field(default_factory=dict)
+    # Text of model diagrams under 4.5:1 against its box.
+    diagram_contrast: list[str] = field(default_factory=list)
     accessibility: list[str] = field(default_factory=list)
     cut_blocks: list[str] = field(default_factory=list)
     # Summary tables drawn as HTML tables (phones): how many, and those with a column off screen.
@@ -349,6 +351,7 @@ def measure_every_block(page, tour: Tour, path: str) -> None:
     tour.copy_buttons += page.locator(".md-typeset pre > .md-code__nav").count()
     tour.missing_copy_buttons.extend(f"{path or 'home'}: {block}" for block in page.evaluate(WITHOUT_COPY_BUTTON))
     tour.diagrams[path] = drawn_diagrams(page)  # those in closed tabs too
+    tour.diagram_contrast.extend(f"{path or 'home'}: {text}" for text in page.evaluate(DIAGRAM_TEXT_CONTRAST))
     tour.covered_code.extend(f"{path or 'home'}: {words}" for words in page.evaluate(CODE_UNDER_COPY_BUTTON))
     tour.prose_tables.extend(f"{path or 'home'}: {problem}" for problem in page.evaluate(PROSE_TABLE_PROBLEMS))
     tour.cut_paths.extend(f"{path or 'home'}: {shown}" for shown in page.evaluate(PATHS_CUT_MID_NAME))
@@ -440,6 +443,48 @@ DRAWN_DIAGRAMS = """
 
 def drawn_diagrams(page) -> int:
     return page.evaluate(DRAWN_DIAGRAMS)
+
+
+# WCAG's contrast ratio of a colour drawn over an opaque background (CSS colour strings); the
+# colour is blended over the background by its alpha, as the browser draws it.
+CONTRAST_RATIO = """
+const rgba = (css) => {
+  const [r, g, b, alpha = 1] = css.match(/[\\d.]+/g).map(Number);
+  return [r, g, b, alpha];
+};
+const drawnOver = (color, background) => {
+  const [r, g, b, alpha] = rgba(color);
+  const back = rgba(background);
+  return `rgb(${[r, g, b].map((c, i) => c * alpha + back[i] * (1 - alpha)).join(", ")})`;
+};
+const contrastRatio = (color, background) => {
+  const luminance = (css) => {
+    const linear = (c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    const [R, G, B] = rgba(css).slice(0, 3).map(linear);
+    return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+  };
+  const [light, dark] = [luminance(drawnOver(color, background)), luminance(background)].sort((x, y) => y - x);
+  return (light + 0.05) / (dark + 0.05);
+};
+"""
+
+# axe-core cannot tell what is behind the text of an SVG drawing: it lists every text of a model
+# diagram as not checked (incomplete, "bgOverlap"), as neither passed nor failed. Each text is
+# checked here against the box it is drawn in (a box without a colour of its own shows the page's),
+# to the 4.5:1 that text of its size needs.
+DIAGRAM_TEXT_CONTRAST = f"""
+() => {{
+  {CONTRAST_RATIO}
+  const page = getComputedStyle(document.body).backgroundColor;
+  const low = [];
+  for (const text of document.querySelectorAll("svg.model-diagram text")) {{
+    const box = getComputedStyle(text.parentElement.querySelector(":scope > rect.model-diagram-box")).fill;
+    const ratio = contrastRatio(getComputedStyle(text).fill, drawnOver(box, page));
+    if (ratio < 4.5) low.push(`${{JSON.stringify(text.textContent)}}: ${{ratio.toFixed(2)}}:1`);
+  }}
+  return low;
+}}
+"""
 
 
 # Runs the injected axe-core on the page as it is and returns one line per rule broken or per
@@ -760,6 +805,11 @@ def test_axe_finds_no_accessibility_violation_on_any_page_in_either_palette(tour
     assert_seen_in_no_tour(tours, "accessibility", "axe-core violations")
 
 
+def test_the_text_of_every_model_diagram_stands_out_from_its_box_in_both_palettes(tours):
+    assert all(sum(tour.diagrams.values()) for tour in tours.values()), "a tour saw no diagram"
+    assert_seen_in_no_tour(tours, "diagram_contrast", "diagram text under 4.5:1 against its box")
+
+
 def test_no_code_or_output_block_is_cut_at_desktop_width(tours):
     """At 1280 px a reader sees every line whole: no block is wider than its box (notebook pages included)."""
     assert_seen_in_no_tour(tours, "cut_blocks", "blocks wider than their box at 1280 px")
@@ -942,24 +992,16 @@ POINT_ON_LINE_NUMBER = """
 """
 
 
-# The contrast of a code block's copy icon with the block's background (WCAG's formula), as
-# drawn when the pointer is elsewhere: the colour is blended over the background by its alpha.
-COPY_ICON_CONTRAST = """
-() => {
+# The contrast of a code block's copy icon with the block's background, as drawn when the
+# pointer is elsewhere.
+COPY_ICON_CONTRAST = f"""
+() => {{
+  {CONTRAST_RATIO}
   const button = document.querySelector(".md-code__button[data-md-type=copy]");
   let box = button.closest("pre").querySelector(":scope > code");
   while (getComputedStyle(box).backgroundColor === "rgba(0, 0, 0, 0)") box = box.parentElement;
-  const channels = (color) => color.match(/[\\d.]+/g).map(Number);
-  const [r, g, b, alpha = 1] = channels(getComputedStyle(button).color);
-  const back = channels(getComputedStyle(box).backgroundColor);
-  const icon = [r, g, b].map((c, i) => c * alpha + back[i] * (1 - alpha));
-  const luminance = (rgb) => {
-    const [R, G, B] = rgb.map((c) => (c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-    return 0.2126 * R + 0.7152 * G + 0.0722 * B;
-  };
-  const [light, dark] = [luminance(icon), luminance(back)].sort((x, y) => y - x);
-  return (light + 0.05) / (dark + 0.05);
-}
+  return contrastRatio(getComputedStyle(button).color, getComputedStyle(box).backgroundColor);
+}}
 """
 
 
