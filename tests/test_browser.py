@@ -164,6 +164,10 @@ class Tour:
     # How many texts of model diagrams were checked against their box, and those under 4.5:1.
     diagram_texts: int = 0
     diagram_contrast: list[str] = field(default_factory=list)
+    # How many texts of code and output blocks were checked against what is drawn behind them, and
+    # each pair of colours under 4.5:1.
+    code_texts: int = 0
+    code_contrast: list[str] = field(default_factory=list)
     accessibility: list[str] = field(default_factory=list)
     cut_blocks: list[str] = field(default_factory=list)
     # Summary tables drawn as HTML tables (phones): how many, and those with a column off screen.
@@ -355,6 +359,9 @@ def measure_every_block(page, tour: Tour, path: str) -> None:
     checked, low = page.evaluate(DIAGRAM_TEXT_CONTRAST)
     tour.diagram_texts += checked
     tour.diagram_contrast.extend(f"{path or 'home'}: {text}" for text in low)
+    checked, low = page.evaluate(CODE_TEXT_CONTRAST)
+    tour.code_texts += checked
+    tour.code_contrast.extend(f"{path or 'home'}: {text}" for text in low)
     tour.covered_code.extend(f"{path or 'home'}: {words}" for words in page.evaluate(CODE_UNDER_COPY_BUTTON))
     tour.prose_tables.extend(f"{path or 'home'}: {problem}" for problem in page.evaluate(PROSE_TABLE_PROBLEMS))
     tour.cut_paths.extend(f"{path or 'home'}: {shown}" for shown in page.evaluate(PATHS_CUT_MID_NAME))
@@ -491,32 +498,70 @@ DIAGRAM_TEXT_CONTRAST = f"""
 """
 
 
+# axe-core lists the text of a code or output block that scrolls sideways as not checked
+# (incomplete, "elmPartiallyObscured": the block's edge cuts it), and it does not look at line
+# numbers, which the theme draws as generated content. Every text in a <pre> is checked here
+# instead, wherever it is scrolled to: its colour against the colours drawn behind it (a line's
+# highlight over the block's background), to the 4.5:1 that text of its size needs; a line number
+# with the colour of its generated content. The shading at the edge of a block that scrolls is a
+# background image, not a colour: its own test looks at it. axe-core's contrast rule leaves <pre>
+# to this check.
+CODE_TEXT_CONTRAST = f"""
+() => {{
+  {CONTRAST_RATIO}
+  const behind = (element) => {{
+    const layers = [];
+    for (let e = element; e; e = e.parentElement) {{
+      const colour = getComputedStyle(e).backgroundColor;
+      if (rgba(colour)[3] > 0) layers.push(colour);
+      if (rgba(colour)[3] === 1) break;
+    }}
+    return layers.reduceRight((under, over) => drawnOver(over, under), "rgb(255, 255, 255)");
+  }};
+  const seen = new Map();
+  let checked = 0;
+  const check = (element, colour, text) => {{
+    checked += 1;
+    const background = behind(element);
+    const key = `${{colour}} on ${{background}}`;
+    if (!seen.has(key)) seen.set(key, [contrastRatio(colour, background), text]);
+  }};
+  for (const pre of document.querySelectorAll(".md-content pre")) {{
+    if (!pre.checkVisibility({{visibilityProperty: true}})) continue;
+    const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {{
+      if (node.data.trim()) check(node.parentElement, getComputedStyle(node.parentElement).color, node.data.trim());
+    }}
+    for (const number of pre.querySelectorAll("[data-linenos]")) {{
+      const generated = getComputedStyle(number, "::before");
+      const label = `line number ${{number.dataset.linenos.trim()}}`;
+      if (generated.content !== "none") check(number, generated.color, label);
+    }}
+  }}
+  const low = [...seen.entries()].filter(([, [ratio]]) => ratio < 4.5)
+    .map(([key, [ratio, text]]) => `${{JSON.stringify(text.slice(0, 40))}} (${{key}}): ${{ratio.toFixed(2)}}:1`);
+  return [checked, low];
+}}
+"""
+
+
 # Runs the injected axe-core on the page as it is and returns one line per rule broken or per
 # kind of text left unchecked. axe-core does not check the contrast of text over a background
-# image or gradient: it lists such text as incomplete, not as passed or failed. That text counts as a finding here, or a
-# gradient would take its text out of the check without a word. The gradients of the shadows that
-# say a block scrolls sideways (outputs.css) are left out while axe runs, so that the text of code
-# and outputs is checked against the block's own colour; the shadows cover the outer 0.75rem of a
-# block that scrolls, and the browser test of the cue looks at them.
+# image or gradient: it lists such text as incomplete, not as passed or failed. That text counts
+# as a finding here, or a gradient would take its text out of the check without a word. Text in
+# a <pre> is CODE_TEXT_CONTRAST's: axe-core's contrast rule skips it.
 RUN_AXE = """
 async (options) => {
-  const withoutScrollCues = document.createElement("style");
-  withoutScrollCues.textContent = `.md-typeset pre > code, .md-content .jupyter-wrapper .jp-OutputArea-output
-    { background-image: none !important; }`;
-  document.head.append(withoutScrollCues);
-  try {
-    // Only violations and incomplete checks are read: axe then keeps one node of each other kind.
-    const result = await axe.run(document, {...options, resultTypes: ["violations", "incomplete"]});
-    const overImage = (node) => node.any.some((check) => ["bgImage", "bgGradient"].includes(check.data?.messageKey));
-    const unchecked = result.incomplete
-      .filter((rule) => rule.id === "color-contrast")
-      .map((rule) => ({id: "color-contrast not checked, text over an image", nodes: rule.nodes.filter(overImage)}))
-      .filter((rule) => rule.nodes.length);
-    return [...result.violations, ...unchecked].map((v) =>
-      `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
-  } finally {
-    withoutScrollCues.remove();
-  }
+  axe.configure({rules: [{id: "color-contrast", selector: ":not(pre):not(pre *)"}]});
+  // Only violations and incomplete checks are read: axe then keeps one node of each other kind.
+  const result = await axe.run(document, {...options, resultTypes: ["violations", "incomplete"]});
+  const overImage = (node) => node.any.some((check) => ["bgImage", "bgGradient"].includes(check.data?.messageKey));
+  const unchecked = result.incomplete
+    .filter((rule) => rule.id === "color-contrast")
+    .map((rule) => ({id: "color-contrast not checked, text over an image", nodes: rule.nodes.filter(overImage)}))
+    .filter((rule) => rule.nodes.length);
+  return [...result.violations, ...unchecked].map((v) =>
+    `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
 }
 """
 
@@ -812,6 +857,11 @@ def test_axe_finds_no_accessibility_violation_on_any_page_in_either_palette(tour
 def test_the_text_of_every_model_diagram_stands_out_from_its_box_in_both_palettes(tours):
     assert all(tour.diagram_texts for tour in tours.values()), "a tour checked no diagram text"
     assert_seen_in_no_tour(tours, "diagram_contrast", "diagram text under 4.5:1 against its box")
+
+
+def test_every_text_of_every_code_and_output_block_stands_out_from_its_background_in_both_palettes(tours):
+    assert all(tour.code_texts for tour in tours.values()), "a tour checked no text of a code or output block"
+    assert_seen_in_no_tour(tours, "code_contrast", "code or output text under 4.5:1 against its background")
 
 
 def test_no_code_or_output_block_is_cut_at_desktop_width(tours):
