@@ -429,17 +429,27 @@ SUMMARY_COLUMNS_ON_SCREEN = """
 SETTLED = "new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50))))"
 
 
+# Shrinks the whole page into the window for a moment (a transform: the layout the theme measures
+# stays as it is), so that every block is in view at once, then restores it.
+IN_VIEW_AT_ONCE = f"""
+async () => {{
+  const root = document.documentElement;
+  const scale = Math.min(1, innerHeight / root.scrollHeight);
+  root.style.transformOrigin = "0 0";
+  root.style.transform = `scale(${{scale}})`;
+  await {SETTLED};
+  root.style.transform = root.style.transformOrigin = "";
+}}
+"""
+
+
 def set_up_every_code_block(page) -> None:
     """The theme sets up a code block (its copy button; its focus, if it scrolls) when the block
-    scrolls into view (content.lazy): show the whole page at once, long enough for the theme to
-    see it, and no more. On a phone, summary tables as printed are shown for it too; their
-    toggles are closed after."""
+    comes into view (content.lazy): bring the whole page into view at once, long enough for the
+    theme to see it, and no more. On a phone, summary tables as printed are shown for it too;
+    their toggles are closed after."""
     page.evaluate(SHOW_PRINTED_SUMMARIES, True)
-    size = page.viewport_size
-    height = page.evaluate("document.documentElement.scrollHeight")
-    page.set_viewport_size({"width": size["width"], "height": max(size["height"], height)})
-    page.evaluate(SETTLED)
-    page.set_viewport_size(size)
+    page.evaluate(IN_VIEW_AT_ONCE)
     page.evaluate(SHOW_PRINTED_SUMMARIES, False)
 
 
