@@ -466,7 +466,8 @@ def drawn_diagrams(page) -> int:
 
 
 # WCAG's contrast ratio of a colour drawn over an opaque background (CSS colour strings); the
-# colour is blended over the background by its alpha, as the browser draws it.
+# colour is blended over the background by its alpha, as the browser draws it. And the background
+# an element's text is drawn on, from the element's and its ancestors' colours.
 CONTRAST_RATIO = """
 const rgba = (css) => {
   const [r, g, b, alpha = 1] = css.match(/[\\d.]+/g).map(Number);
@@ -485,6 +486,17 @@ const contrastRatio = (color, background) => {
   };
   const [light, dark] = [luminance(drawnOver(color, background)), luminance(background)].sort((x, y) => y - x);
   return (light + 0.05) / (dark + 0.05);
+};
+// The colour an element's text is drawn on: the background colours of the element and of its
+// ancestors, blended from the nearest opaque one (a page without one is white).
+const behind = (element) => {
+  const layers = [];
+  for (let e = element; e; e = e.parentElement) {
+    const colour = getComputedStyle(e).backgroundColor;
+    if (rgba(colour)[3] > 0) layers.push(colour);
+    if (rgba(colour)[3] === 1) break;
+  }
+  return layers.reduceRight((under, over) => drawnOver(over, under), "rgb(255, 255, 255)");
 };
 """
 
@@ -519,15 +531,6 @@ DIAGRAM_TEXT_CONTRAST = f"""
 CODE_TEXT_CONTRAST = f"""
 () => {{
   {CONTRAST_RATIO}
-  const behind = (element) => {{
-    const layers = [];
-    for (let e = element; e; e = e.parentElement) {{
-      const colour = getComputedStyle(e).backgroundColor;
-      if (rgba(colour)[3] > 0) layers.push(colour);
-      if (rgba(colour)[3] === 1) break;
-    }}
-    return layers.reduceRight((under, over) => drawnOver(over, under), "rgb(255, 255, 255)");
-  }};
   const seen = new Map();
   let checked = 0;
   const check = (element, colour, text) => {{
@@ -555,24 +558,63 @@ CODE_TEXT_CONTRAST = f"""
 """
 
 
-# Runs the injected axe-core on the page as it is and returns one line per rule broken or per
-# kind of text left unchecked. axe-core does not check the contrast of text over a background
-# image or gradient: it lists such text as incomplete, not as passed or failed. That text counts
-# as a finding here, or a gradient would take its text out of the check without a word. Text in
-# a <pre> is CODE_TEXT_CONTRAST's: axe-core's contrast rule skips it.
-RUN_AXE = """
-async (options) => {
-  axe.configure({rules: [{id: "color-contrast", selector: ":not(pre):not(pre *)"}]});
+# Runs the injected axe-core on the page as it is and returns one line per rule broken. axe-core
+# leaves some text out of its contrast rule, as neither passed nor failed (incomplete), saying why;
+# here each such text is checked another way, or counts as a finding, never dropped in silence:
+# - text over a background image or gradient: a finding (no colour to check it against);
+# - the text of a model diagram: DIAGRAM_TEXT_CONTRAST checks it against its box;
+# - the text of another drawing (SVG): against the shape drawn under its middle, over the page;
+# - other text (next to generated content, a symbol, a box that overlaps it): its colour against
+#   the colours drawn behind it, to 4.5:1, or 3:1 for large text (24 px, or 18.66 px bold).
+# Text in a <pre> is CODE_TEXT_CONTRAST's: axe-core's contrast rule skips it.
+RUN_AXE = f"""
+async (options) => {{
+  {CONTRAST_RATIO}
+  axe.configure({{rules: [{{id: "color-contrast", selector: ":not(pre):not(pre *)"}}]}});
   // Only violations and incomplete checks are read: axe then keeps one node of each other kind.
-  const result = await axe.run(document, {...options, resultTypes: ["violations", "incomplete"]});
-  const overImage = (node) => node.any.some((check) => ["bgImage", "bgGradient"].includes(check.data?.messageKey));
-  const unchecked = result.incomplete
+  const result = await axe.run(document, {{...options, resultTypes: ["violations", "incomplete"]}});
+  // The colour under the middle of a drawing's text: the shape drawn there (a colour, or none),
+  // over the page. null if that shape is painted with something else (a gradient, a pattern).
+  const drawnUnder = (text) => {{
+    text.scrollIntoView({{block: "center"}});  // only what is in the window can be found at a point
+    const box = text.getBoundingClientRect();
+    const shape = document.elementsFromPoint(box.x + box.width / 2, box.y + box.height / 2)
+      .find((e) => e !== text && e.ownerSVGElement === text.ownerSVGElement && e instanceof SVGGeometryElement);
+    const page = behind(text.ownerSVGElement);
+    const fill = shape ? getComputedStyle(shape).fill : "none";
+    if (fill === "none") return page;
+    if (!fill.startsWith("rgb")) return null;
+    const [r, g, b, alpha] = rgba(fill);
+    return drawnOver(`rgba(${{r}}, ${{g}}, ${{b}}, ${{alpha * getComputedStyle(shape).fillOpacity}})`, page);
+  }};
+  const problem = (node) => {{
+    const reason = node.any.map((check) => check.data?.messageKey).find(Boolean) ?? "no reason given";
+    if (["bgImage", "bgGradient"].includes(reason)) return `not checked, text over an image (${{reason}})`;
+    const element = document.querySelector(node.target[0]);
+    if (!element) return `not checked, ${{reason}}: the element is gone`;
+    if (element.closest("svg.model-diagram")) return null;
+    const style = getComputedStyle(element);
+    const inDrawing = element instanceof SVGElement;
+    const background = inDrawing ? drawnUnder(element) : behind(element);
+    if (!background) return `not checked, ${{reason}}: drawn over a gradient or a pattern`;
+    const ratio = contrastRatio(inDrawing ? style.fill : style.color, background);
+    const size = parseFloat(style.fontSize);
+    const needed = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700) ? 3 : 4.5;
+    return ratio < needed ? `${{ratio.toFixed(2)}}:1, under ${{needed}}:1 (${{reason}}, checked here)` : null;
+  }};
+  const [x, y] = [scrollX, scrollY];
+  const checkedHere = result.incomplete
     .filter((rule) => rule.id === "color-contrast")
-    .map((rule) => ({id: "color-contrast not checked, text over an image", nodes: rule.nodes.filter(overImage)}))
-    .filter((rule) => rule.nodes.length);
-  return [...result.violations, ...unchecked].map((v) =>
-    `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
-}
+    .flatMap((rule) => rule.nodes.map((node) => [node, problem(node)]))
+    .filter(([, found]) => found)
+    .map(([node, found]) => `color-contrast: ${{node.target.join(" ")}}: ${{found}}`);
+  scrollTo(x, y);
+  return [
+    ...result.violations.map((v) =>
+      `${{v.id}} (${{v.nodes.length}}): ${{v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}}`),
+    ...checkedHere,
+  ];
+}}
 """
 
 
