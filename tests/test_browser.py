@@ -536,8 +536,12 @@ CODE_TEXT_CONTRAST = f"""
   const check = (element, colour, text) => {{
     checked += 1;
     const background = behind(element);
-    const key = `${{colour}} on ${{background}}`;
-    if (!seen.has(key)) seen.set(key, [contrastRatio(colour, background), text]);
+    let opacity = 1;  // a faded block fades its text
+    for (let e = element; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+    const [r, g, b, alpha] = rgba(colour);
+    const drawn = `rgba(${{r}}, ${{g}}, ${{b}}, ${{alpha * opacity}})`;
+    const key = `${{drawn}} on ${{background}}`;
+    if (!seen.has(key)) seen.set(key, [contrastRatio(drawn, background), text]);
   }};
   for (const pre of document.querySelectorAll(".md-content pre")) {{
     if (!pre.checkVisibility({{visibilityProperty: true}})) continue;
