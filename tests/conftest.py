@@ -126,14 +126,20 @@ def _make_builds(first: Path, second: Path) -> str:
     """The builds `builds` describes; "" if they all succeed, else the failed build's log."""
     copy_as_clone(REPO, first)
     copy_as_clone(REPO, second)
-    for project, site in ((first, "site"), (first, "warm-site"), (second, "site")):
-        if project == second:
-            shutil.copytree(first / ".cache", second / ".cache")
-        process = mkdocs_build(project, project / site, SNIPPETS_PYTHON="")  # the build's own Python
-        log, _ = process.communicate()
-        if process.returncode:
-            return f"mkdocs build failed:\n{log}"
-    return ""
+    if log := _failure_log(mkdocs_build(first, first / "site", SNIPPETS_PYTHON="")):  # the build's own Python
+        return log
+    shutil.copytree(first / ".cache", second / ".cache")
+    # Each warm build reads a cache of its own: they run side by side.
+    warm = [
+        mkdocs_build(project, project / site, SNIPPETS_PYTHON="")
+        for project, site in ((first, "warm-site"), (second, "site"))
+    ]
+    return next(filter(None, [_failure_log(build) for build in warm]), "")
+
+
+def _failure_log(build: subprocess.Popen) -> str:
+    log, _ = build.communicate()
+    return f"mkdocs build failed:\n{log}" if build.returncode else ""
 
 
 @pytest.fixture(scope="session")
