@@ -467,7 +467,8 @@ def drawn_diagrams(page) -> int:
 
 # WCAG's contrast ratio of a colour drawn over an opaque background (CSS colour strings); the
 # colour is blended over the background by its alpha, as the browser draws it. And the background
-# an element's text is drawn on, from the element's and its ancestors' colours.
+# an element's text is drawn on, from the element's and its ancestors' colours; and the colour of
+# its text as its opacity and theirs fade it.
 CONTRAST_RATIO = """
 const rgba = (css) => {
   const [r, g, b, alpha = 1] = css.match(/[\\d.]+/g).map(Number);
@@ -497,6 +498,15 @@ const behind = (element) => {
     if (rgba(colour)[3] === 1) break;
   }
   return layers.reduceRight((under, over) => drawnOver(over, under), "rgb(255, 255, 255)");
+};
+// An element's colour as the opacity of the element and of its ancestors fades it. (A faded
+// ancestor fades its background too; the text is taken over the background unfaded, which is
+// right where that background is the page's colour, as on this site.)
+const faded = (element, colour) => {
+  let opacity = 1;
+  for (let e = element; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+  const [r, g, b, alpha] = rgba(colour);
+  return `rgba(${r}, ${g}, ${b}, ${alpha * opacity})`;
 };
 """
 
@@ -536,10 +546,7 @@ CODE_TEXT_CONTRAST = f"""
   const check = (element, colour, text) => {{
     checked += 1;
     const background = behind(element);
-    let opacity = 1;  // a faded block fades its text
-    for (let e = element; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
-    const [r, g, b, alpha] = rgba(colour);
-    const drawn = `rgba(${{r}}, ${{g}}, ${{b}}, ${{alpha * opacity}})`;
+    const drawn = faded(element, colour);
     const key = `${{drawn}} on ${{background}}`;
     if (!seen.has(key)) seen.set(key, [contrastRatio(drawn, background), text]);
   }};
@@ -568,8 +575,9 @@ CODE_TEXT_CONTRAST = f"""
 # - text over a background image or gradient: a finding (no colour to check it against);
 # - the text of a model diagram: DIAGRAM_TEXT_CONTRAST checks it against its box;
 # - the text of another drawing (SVG): against the shape drawn under its middle, over the page;
-# - other text (next to generated content, a symbol, a box that overlaps it): its colour against
-#   the colours drawn behind it, to 4.5:1, or 3:1 for large text (24 px, or 18.66 px bold).
+# - other text (beside generated content, a symbol, text axe-core found a box over): its colour,
+#   faded by any opacity, against its own and its ancestors' backgrounds (not against the box axe
+#   found), to 4.5:1, or 3:1 for large text (24 px, or 18.66 px bold).
 # Text in a <pre> is CODE_TEXT_CONTRAST's: axe-core's contrast rule skips it.
 RUN_AXE = f"""
 async (options) => {{
@@ -601,7 +609,7 @@ async (options) => {{
     const inDrawing = element instanceof SVGElement;
     const background = inDrawing ? drawnUnder(element) : behind(element);
     if (!background) return `not checked, ${{reason}}: drawn over a gradient or a pattern`;
-    const ratio = contrastRatio(inDrawing ? style.fill : style.color, background);
+    const ratio = contrastRatio(faded(element, inDrawing ? style.fill : style.color), background);
     const size = parseFloat(style.fontSize);
     const needed = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700) ? 3 : 4.5;
     return ratio < needed ? `${{ratio.toFixed(2)}}:1, under ${{needed}}:1 (${{reason}}, checked here)` : null;
