@@ -91,7 +91,7 @@ def mkdocs_build(project: Path, site_dir: Path, **environment: str) -> subproces
 
 @dataclass(frozen=True)
 class Builds:
-    """Sites of the same commit, built cold, then warm, then warm from another folder."""
+    """Sites of the same commit, built cold, then warm: in the same folder and in another."""
 
     cold: Path
     warm: Path
