@@ -502,11 +502,17 @@ const behind = (element) => {
 // An element's colour as the opacity of the element and of its ancestors fades it. (A faded
 // ancestor fades its background too; the text is taken over the background unfaded, which is
 // right where that background is the page's colour, as on this site.)
+const opacities = new Map();  // each element's is read once: a page has tens of thousands of texts
+const opacity = (element) => {
+  if (!element) return 1;
+  if (!opacities.has(element)) {
+    opacities.set(element, Number(getComputedStyle(element).opacity) * opacity(element.parentElement));
+  }
+  return opacities.get(element);
+};
 const faded = (element, colour) => {
-  let opacity = 1;
-  for (let e = element; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
   const [r, g, b, alpha] = rgba(colour);
-  return `rgba(${r}, ${g}, ${b}, ${alpha * opacity})`;
+  return `rgba(${r}, ${g}, ${b}, ${alpha * opacity(element)})`;
 };
 """
 
