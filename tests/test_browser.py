@@ -528,7 +528,7 @@ DIAGRAM_TEXT_CONTRAST = f"""
   const low = [];
   for (const text of texts) {{
     const box = getComputedStyle(text.parentElement.querySelector(":scope > rect.model-diagram-box")).fill;
-    const ratio = contrastRatio(getComputedStyle(text).fill, drawnOver(box, page));
+    const ratio = contrastRatio(faded(text, getComputedStyle(text).fill), drawnOver(box, page));
     if (ratio < 4.5) low.push(`${{JSON.stringify(text.textContent)}}: ${{ratio.toFixed(2)}}:1`);
   }}
   return [texts.length, low];
@@ -1123,9 +1123,7 @@ COPY_ICON_CONTRAST = f"""
 () => {{
   {CONTRAST_RATIO}
   const button = document.querySelector(".md-code__button[data-md-type=copy]");
-  let box = button.closest("pre").querySelector(":scope > code");
-  while (getComputedStyle(box).backgroundColor === "rgba(0, 0, 0, 0)") box = box.parentElement;
-  return contrastRatio(getComputedStyle(button).color, getComputedStyle(box).backgroundColor);
+  return contrastRatio(getComputedStyle(button).color, behind(button.closest("pre").querySelector(":scope > code")));
 }}
 """
 
