@@ -9,6 +9,7 @@ started by path, not imported by the build.
 
 import base64
 import faulthandler
+import gc
 import io
 import itertools
 import json
@@ -69,6 +70,9 @@ def main() -> None:
     import tensorflow as tf
 
     tf.config.experimental.enable_op_determinism()
+    # What the imports made lives as long as the worker. Kept out of the garbage collector's
+    # scans, the full collection of each snippet's clear_session takes milliseconds, not 0.2 s.
+    gc.freeze()
     keras_defaults = _keras_settings(keras)
     versions = {
         "python": ".".join(map(str, sys.version_info[:3])),
