@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from built_pages import output_texts, shown_outputs
+from built_pages import ShownOutputs, shown_outputs
 from filelock import FileLock
 from forked_processes import Forks
 
@@ -156,13 +156,18 @@ def built_site(builds) -> Path:
 
 
 @pytest.fixture(scope="session")
-def page_outputs(built_site) -> dict[str, list[str]]:
-    """For each snippet file (snippets/...), the text of every Output block the built site shows
-    after its code: read once, it takes seconds."""
+def built_outputs(built_site) -> ShownOutputs:
+    """The Output blocks of the built site, read once."""
     return shown_outputs(built_site)
 
 
 @pytest.fixture(scope="session")
-def site_output_texts(built_site) -> list[tuple[str, str]]:
-    """(page, text) of every Output block of the built site, read once."""
-    return output_texts(built_site)
+def page_outputs(built_outputs) -> dict[str, list[str]]:
+    """For each snippet file (snippets/...), the text of every Output block the built site shows after its code."""
+    return built_outputs.by_snippet
+
+
+@pytest.fixture(scope="session")
+def site_output_texts(built_outputs) -> list[tuple[str, str]]:
+    """(page, text) of every Output block of the built site."""
+    return built_outputs.by_page

@@ -9,6 +9,7 @@ once, gzip-compressed if GitHub Pages compresses its type (`make bench` serves t
 compressed). Addresses on another host are collected, not counted: a page must have none.
 """
 
+import functools
 import gzip
 import json
 import mimetypes
@@ -161,6 +162,7 @@ def _add(visit: Visit, site: Path, site_url: str, url: str) -> None:
         visit.scripts[path] = file.read_text(encoding="utf-8")
 
 
+@functools.cache  # every page loads the theme's files: each is compressed once (a built site does not change)
 def sent_bytes(file: Path) -> int:
     """The bytes GitHub Pages sends for `file`: gzip-compressed text, other files as they are."""
     data = file.read_bytes()

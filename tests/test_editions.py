@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
-from built_pages import output_texts
+from built_pages import shown_outputs
 from conftest import REPO, build_environment
 from mkdocs.utils.yaml import yaml_load
 from notebook_pages import published_notebooks
@@ -156,7 +156,7 @@ def test_each_snippet_runs_once_for_both_editions_with_the_same_output(bilingual
     assert build.returncode == 0, build.stderr
     assert "Snippets: 1 run, 0 taken from the cache" in build.stderr
     assert "Snippets: 0 run, 1 taken from the cache" in build.stderr  # the Korean edition: no run
-    english, korean = output_texts(bilingual.root / "site")
+    english, korean = shown_outputs(bilingual.root / "site").by_page
     assert english == ("index.html", "hello from one run")
     assert korean == ("ko/index.html", "hello from one run")
     page = (bilingual.root / "site" / "ko" / "index.html").read_text(encoding="utf-8")
