@@ -176,7 +176,10 @@ def on_serve(server, config, builder):
 def on_shutdown():
     while _translations:
         _translations.pop().stop()
-    stop_shared_pool()
+    # Under `mkdocs serve` a translation is built in this process, and ends with its own
+    # on_shutdown after each rebuild: the workers are the primary build's, kept for the next edit.
+    if not _editions or _is_primary():
+        stop_shared_pool()
     _notebooks.remove_folder()
 
 

@@ -215,6 +215,7 @@ def test_serve_rebuilds_both_editions_when_a_snippet_changes(bilingual):
     log = ServerLog(server)
     try:
         assert "hello from one run" in _page_when(port, lambda html: "hello from one run" in html, path="small/ko/")
+        log.wait_for("Snippet worker started")
         bilingual.snippet("hello.py", "print('edited once')\n")
         assert "edited once" in _page_when(port, lambda html: "edited once" in html, path="small/ko/")
         assert "edited once" in _page_when(port, lambda html: "edited once" in html, path="small/")
@@ -222,6 +223,9 @@ def test_serve_rebuilds_both_editions_when_a_snippet_changes(bilingual):
         server.terminate()
         server.wait(timeout=30)
     assert "Traceback" not in log.text()
+    # The worker started with the server ran the edit: the translation's build, which ends each
+    # rebuild under serve, left it running.
+    assert log.text().count("Snippet worker started") == 1, log.text()
 
 
 # The site's own build (the `built_site` fixture: both editions, from one run).
