@@ -479,6 +479,11 @@ const drawnOver = (color, background) => {
   const back = rgba(background);
   return `rgb(${[r, g, b].map((c, i) => c * alpha + back[i] * (1 - alpha)).join(", ")})`;
 };
+// A colour made that much more transparent (an opacity, a fill-opacity).
+const fainter = (color, factor) => {
+  const [r, g, b, alpha] = rgba(color);
+  return `rgba(${r}, ${g}, ${b}, ${alpha * factor})`;
+};
 const contrastRatio = (color, background) => {
   const luminance = (css) => {
     const linear = (c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
@@ -494,8 +499,9 @@ const behind = (element) => {
   const layers = [];
   for (let e = element; e; e = e.parentElement) {
     const colour = getComputedStyle(e).backgroundColor;
-    if (rgba(colour)[3] > 0) layers.push(colour);
-    if (rgba(colour)[3] === 1) break;
+    const alpha = rgba(colour)[3];
+    if (alpha > 0) layers.push(colour);
+    if (alpha === 1) break;
   }
   return layers.reduceRight((under, over) => drawnOver(over, under), "rgb(255, 255, 255)");
 };
@@ -510,10 +516,7 @@ const opacity = (element) => {
   }
   return opacities.get(element);
 };
-const faded = (element, colour) => {
-  const [r, g, b, alpha] = rgba(colour);
-  return `rgba(${r}, ${g}, ${b}, ${alpha * opacity(element)})`;
-};
+const faded = (element, colour) => fainter(colour, opacity(element));
 """
 
 # axe-core cannot tell what is behind the text of an SVG drawing: it lists every text of a model
@@ -602,8 +605,7 @@ async (options) => {{
     const fill = shape ? getComputedStyle(shape).fill : "none";
     if (fill === "none") return page;
     if (!fill.startsWith("rgb")) return null;
-    const [r, g, b, alpha] = rgba(fill);
-    return drawnOver(`rgba(${{r}}, ${{g}}, ${{b}}, ${{alpha * getComputedStyle(shape).fillOpacity}})`, page);
+    return drawnOver(fainter(fill, getComputedStyle(shape).fillOpacity), page);
   }};
   const problem = (node) => {{
     const reason = node.any.map((check) => check.data?.messageKey).find(Boolean) ?? "no reason given";
