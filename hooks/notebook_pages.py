@@ -56,16 +56,20 @@ class NotebookPages:
         if not notebooks:
             return
         self.folder = tempfile.mkdtemp(prefix="notebooks-")
-        section = []
-        for page, (title, content) in sorted(notebooks.items(), key=lambda item: nav_position(config.nav, item[0])):
+        sections = nav_sections(config.nav)
+        order = list(sections)
+        # The notebooks in the order of their pages, under the titles of their pages' sections.
+        grouped: dict[str | None, list] = {}
+        for page, (title, content) in sorted(notebooks.items(), key=lambda item: _position(order, item[0])):
             path = notebook_path(page)
             target = Path(self.folder, path)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
             files.append(File(path, self.folder, config.site_dir, config.use_directory_urls))
-            section.append({title: path})
+            grouped.setdefault(sections.get(page), []).append({title: path})
             self.by_page[page] = path
         if config.nav is not None:  # without a nav, MkDocs lists every page by itself
+            section = [entry for name, entries in grouped.items() for entry in ([{name: entries}] if name else entries)]
             config.nav.append({self.words.notebooks_section: section})
 
     def is_notebook(self, src_uri: str) -> bool:
@@ -85,7 +89,7 @@ class NotebookPages:
         if not self.is_notebook(page.file.src_uri):
             return html
         try:
-            light = light_page(html, get_relative_url(STYLESHEET, page.url), page.file.src_uri)
+            light = light_page(html, get_relative_url(STYLESHEET, page.url), page.file.src_uri, self.words)
         except NotebookHtmlError as error:
             raise PluginError(str(error)) from None
         if config.repo_url:
@@ -149,14 +153,23 @@ def under_title(markdown: str, addition: str) -> str:
     return f"{title}\n\n{addition}{rest}" if title.startswith("# ") else f"{addition}\n{markdown}"
 
 
-def nav_position(nav, page: str) -> int:
-    """Where a page stands in the nav of mkdocs.yml, read depth first (last when absent)."""
-    flat = []
+def nav_sections(nav) -> dict[str, str | None]:
+    """Each page of the nav of mkdocs.yml, in nav order (read depth first), with the title of the
+    top-level section it is in (None for a page at the top level)."""
+    sections: dict[str, str | None] = {}
 
-    def walk(items):
+    def walk(items, section):
         for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            walk(value) if isinstance(value, list) else flat.append(value)
+            title, value = next(iter(item.items())) if isinstance(item, dict) else (None, item)
+            if isinstance(value, list):
+                walk(value, section or title)
+            else:
+                sections[value] = section
 
-    walk(nav or [])
-    return flat.index(page) if page in flat else len(flat)
+    walk(nav or [], None)
+    return sections
+
+
+def _position(order: list[str], page: str) -> int:
+    """Where a page stands in the nav (last when absent)."""
+    return order.index(page) if page in order else len(order)

@@ -403,7 +403,8 @@ def copy_every_titled_block(page, tour: Tour, path: str) -> None:
 
 
 # On a phone, each summary table is an HTML table whose cells wrap. Every cell
-# must be on screen, without scrolling its box: Param # is what pages talk about.
+# must be on screen, without scrolling its box: Param # is what pages talk about;
+# and no table is shown as printed only (the Notebooks pages' were).
 # Tabs are shown (a table in a closed tab counts too); the toggles stay closed.
 SUMMARY_COLUMNS_ON_SCREEN = """
 () => {
@@ -419,6 +420,11 @@ SUMMARY_COLUMNS_ON_SCREEN = """
       hidden.push(`table ${index + 1}: cells reach ${Math.round(right)} px`);
     }
   });
+  // A table shown as printed (its grid's top left corner) is cut at the phone's edge.
+  const printed = [...document.querySelectorAll("pre")]
+    .filter((pre) => pre.getClientRects().length && pre.textContent.includes("\u250f"))
+    .map((pre) => JSON.stringify(pre.textContent.trim().slice(0, 40)));
+  hidden.push(...printed.map((start) => `a table shown as printed, cut at the edge: ${start}`));
   style.remove();
   return [shown.length, hidden];
 }
@@ -1202,7 +1208,12 @@ def edge_shading(box) -> tuple[int, int]:
     "path, selector, shaded_left",
     [
         ("building-models/training/", ".snippet-output .snippet-text > code", True),
-        ("notebooks/building-models/sequential/", '.jp-OutputArea-output[data-mime-type="text/plain"]', True),
+        # An output with a summary table does not scroll as a whole (the HTML table never has to).
+        (
+            "notebooks/building-models/sequential/",
+            '.jp-OutputArea-output[data-mime-type="text/plain"]:not(:has(.summary))',
+            True,
+        ),
         # A code block's line numbers stay over its left edge. (A highlighted line has a colour
         # of its own up to both edges: the block has none.)
         ("building-models/sequential/", ".highlight:not(:has(.hll)) pre > code", False),

@@ -5,8 +5,10 @@ import re
 
 import pytest
 from mkdocs_jupyter.nbconvert2 import nb2html
+from test_summary_tables import SEQUENTIAL
 
 from snippet_engine.notebook_html import NotebookHtmlError, light_page, shared_stylesheet
+from snippet_engine.wording import KOREAN
 
 # What mkdocs-jupyter writes into a notebook page, in its order, as the site's pages have it.
 COPY_BUTTON = "<script>\n(function () { customElements.define('clipboard-copy', class {}); })();\n</script>"
@@ -63,9 +65,67 @@ def test_code_spans_no_rule_styles_become_plain_text_and_the_others_stay():
     body = light_page(PAGE, "shared.css", "notebooks/a.ipynb").html
     # kn and o are styled; nn, n and p are not (and the empty span Pygments starts with goes).
     assert (
-        '<pre><span class="kn">import</span> keras\nmodel<span class="o">=</span>'
+        '<pre tabindex="0"><span class="kn">import</span> keras\nmodel<span class="o">=</span>'
         'keras<span class="o">.</span>Sequential()\n</pre>'
     ) in body
+
+
+def test_the_tab_stop_of_a_cell_moves_from_its_box_to_its_code_which_is_what_scrolls():
+    cell = CELL.replace(
+        '<div class="highlight-ipynb', '<div class="jp-Cell-inputWrapper" tabindex="0"><div class="highlight-ipynb'
+    )
+    body = light_page(notebook_page(STYLES + cell), "shared.css", "notebooks/a.ipynb").html
+    assert '<div class="jp-Cell-inputWrapper"><div class="highlight-ipynb hl-python"><pre tabindex="0">' in body
+    assert body.count("tabindex") == 1
+
+
+def printed_output(text: str) -> str:
+    """A cell's printed output as nbconvert writes it."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return (
+        '<div class="jp-RenderedText jp-OutputArea-output" data-mime-type="text/plain" tabindex="0">\n'
+        f"<pre>{escaped}</pre>\n</div>"
+    )
+
+
+def printed_text(html: str) -> str:
+    """The text of every <pre> of `html`, in order, as a reader's browser shows it."""
+    return (
+        "".join(re.findall(r"<pre[^>]*>(.*?)</pre>", html, re.S))
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+    )
+
+
+def test_a_printed_summary_table_is_shown_in_both_forms_and_the_printed_text_stays_exact():
+    printed = "Before <the> table & after\n" + SEQUENTIAL + "after\n"
+    body = light_page(notebook_page(STYLES + printed_output(printed)), "shared.css", "notebooks/a.ipynb", KOREAN).html
+    assert body.count('<table class="summary-table">') == 1
+    assert f'<span class="summary-show-printed">{KOREAN.show_printed}</span>' in body
+    assert '<pre class="summary-printed" tabindex="0">' in body
+    assert 'data-mime-type="text/plain">' in body  # the output does not scroll: its parts do
+    assert printed_text(body) == printed
+
+
+def test_a_printed_output_without_a_table_stays_as_nbconvert_wrote_it():
+    output = printed_output("loss: 0.5 <done>\n")
+    assert output in light_page(notebook_page(STYLES + output), "shared.css", "notebooks/a.ipynb").html
+
+
+@pytest.mark.parametrize(
+    ("printed", "complaint"),
+    [
+        (SEQUENTIAL.replace("│ dense", "│ dense│", 1), "holds a summary table it cannot read"),
+        ('<span class="ansi-red-fg">red</span>', "holds markup"),
+    ],
+)
+def test_a_printed_output_it_cannot_read_exactly_fails_and_names_the_page(printed, complaint):
+    output = (
+        printed_output(printed) if "span" not in printed else printed_output("").replace("<pre>", "<pre>" + printed)
+    )
+    with pytest.raises(NotebookHtmlError, match=f"notebooks/a.ipynb: a printed output {complaint}"):
+        light_page(notebook_page(STYLES + output), "shared.css", "notebooks/a.ipynb")
 
 
 def test_a_script_it_does_not_know_fails_and_says_where_to_declare_it():

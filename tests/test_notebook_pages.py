@@ -5,22 +5,19 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from notebook_pages import STYLESHEET, NotebookPages, nav_position, under_title
+from notebook_pages import STYLESHEET, NotebookPages, nav_sections, under_title
 
 NAV = [{"Home": "index.md"}, {"Guide": [{"First": "guide/first.md"}, {"Second": "guide/second.md"}]}, "about.md"]
 
 
-def test_pages_are_ranked_in_nav_order_depth_first():
-    assert [nav_position(NAV, page) for page in ("index.md", "guide/first.md", "guide/second.md", "about.md")] == [
-        0,
-        1,
-        2,
-        3,
+def test_pages_are_listed_in_nav_order_depth_first_with_their_top_level_section():
+    assert list(nav_sections(NAV).items()) == [
+        ("index.md", None),
+        ("guide/first.md", "Guide"),
+        ("guide/second.md", "Guide"),
+        ("about.md", None),
     ]
-
-
-def test_page_missing_from_the_nav_comes_last():
-    assert nav_position(NAV, "elsewhere.md") == 4 and nav_position(None, "index.md") == 0
+    assert nav_sections(None) == {}
 
 
 def test_links_go_right_under_the_title():
@@ -128,3 +125,20 @@ def test_a_new_build_starts_without_the_pages_of_the_last(published):
     notebooks.light(rendered(), page, config)
     notebooks.publish({"guide/first.md": ("First", b"{}")}, Files([]), config, "notebooks")
     notebooks.light(rendered(STYLES + "<style>.jp-Widget{margin:0}</style>"), page, config)
+
+
+def test_the_notebooks_section_lists_them_in_nav_order_under_their_pages_sections(tmp_path):
+    nav = "nav:\n  - About: about.md\n  - Guide:\n      - Second: guide/second.md\n      - First: guide/first.md\n"
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: Small\n" + nav, encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    notebooks = NotebookPages()
+    pages = {"guide/first.md": ("First", b"{}"), "about.md": ("About", b"{}"), "guide/second.md": ("Second", b"{}")}
+    notebooks.publish(pages, Files([]), config, "notebooks")
+    notebooks.remove_folder()
+    assert config.nav[-1] == {
+        "Notebooks": [
+            {"About": "notebooks/about.ipynb"},
+            {"Guide": [{"Second": "notebooks/guide/second.ipynb"}, {"First": "notebooks/guide/first.ipynb"}]},
+        ]
+    }

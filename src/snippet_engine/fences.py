@@ -38,7 +38,10 @@ def output_html(text: str, words: Wording) -> str:
     """The Output block: a title, then the printed text with each summary table in both forms.
     Joining the text of its <pre><code> elements in order gives back `text` exactly."""
     parts = [
-        _summary_html(segment, words) if isinstance(segment, Table) else _printed(segment.text, "snippet-text")
+        # "copy": a printed table has the theme's copy button, which the rest of the block does without.
+        summary_html(segment, words, _printed(segment.text, "summary-printed copy"))
+        if isinstance(segment, Table)
+        else _printed(segment.text, "snippet-text")
         for segment in split_output(text)
     ]
     # The label is the same on every block: searching for it should find pages, not labels.
@@ -46,7 +49,9 @@ def output_html(text: str, words: Wording) -> str:
     return f'<div class="snippet-output no-copy">{title}{"".join(parts)}</div>'
 
 
-def _summary_html(table: Table, words: Wording) -> str:
+def summary_html(table: Table, words: Wording, printed: str) -> str:
+    """A summary table in both forms: the HTML table, and `printed`, the HTML of the table as
+    printed, whose element has the class summary-printed (CSS shows one form or the other)."""
     # The toggle comes first so that CSS can swap the two forms when it is open (a sibling
     # selector reaches only what follows); its label says which form it will show.
     return (
@@ -56,8 +61,7 @@ def _summary_html(table: Table, words: Wording) -> str:
         f'<span class="summary-show-reflow">{words.show_reflow}</span>'
         "</summary></details>"
         f'<div class="summary-reflow">{table_html(table)}</div>'
-        # "copy": the theme's copy button, which the rest of the Output block does without.
-        f"{_printed(table.text, 'summary-printed copy')}"
+        f"{printed}"
         "</div>"
     )
 

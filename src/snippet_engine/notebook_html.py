@@ -5,17 +5,23 @@ Pygments' (twice), a MathJax loader and a Mermaid loader. Here the page keeps it
 scripts it needs (the copy button of each code cell); its styles move to one stylesheet that all
 notebook pages share, cut down to the rules their elements can match; and the highlighted code
 loses the spans that no rule styles. A script or link it does not know fails: an upgrade of
-mkdocs-jupyter that adds one must be looked at, not shipped heavy.
+mkdocs-jupyter that adds one must be looked at, not shipped heavy. Each Keras summary table an
+output printed is shown as on the other pages: an HTML table that reflows on a phone, with the
+printed one a click away.
 """
 
 import functools
+import html as html_text
 import re
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 import tinycss2
 
+from .fences import summary_html
+from .summary_tables import SummaryTableError, Table, split_output
 from .token_spans import without_spans
+from .wording import ENGLISH, Wording
 
 # mkdocs-material draws the page's content in this element; mkdocs-jupyter's blocks are all in it.
 ARTICLE_START = '<article class="md-content__inner md-typeset">'
@@ -25,7 +31,14 @@ ARTICLE_END = "</article>"
 OPENING = re.compile(r"<(script|style|link)\b[^>]*>", re.I)
 CLOSING = {"script": re.compile(r"</script\s*>", re.I), "style": re.compile(r"</style\s*>", re.I)}
 # A code cell's source as Pygments highlights it: each token in a span with the class of its kind.
-HIGHLIGHTED = re.compile(r'(<div class="highlight-ipynb[^"]*"><pre>)(.*?)(</pre>)', re.S)
+HIGHLIGHTED = re.compile(r'(<div class="highlight-ipynb[^"]*"><pre)(>.*?)(</pre>)', re.S)
+# nbconvert makes each cell's input box focusable (a tab stop on every cell, Markdown ones
+# included), though what scrolls, when a line is wider than the cell, is the code's <pre> inside.
+FOCUSABLE_CELL = '<div class="jp-Cell-inputWrapper" tabindex="0">'
+# A printed output as nbconvert writes it: its text, escaped, in a <pre> of its own.
+PRINTED_OUTPUT = re.compile(
+    r'(<div class="jp-RenderedText jp-OutputArea-output" data-mime-type="text/plain"[^>]*>\s*)<pre>(.*?)</pre>', re.S
+)
 STYLED_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 # Classes of mkdocs-material's own elements: its script adds some to the content as the page
 # loads (md-typeset__scrollwrap around tables, md-clipboard...), so the page's HTML does not show them.
@@ -74,10 +87,11 @@ class LightPage:
     styles: tuple[str, ...]  # the stylesheets it had inline, in page order
 
 
-def light_page(html: str, stylesheet_href: str, page: str) -> LightPage:
+def light_page(html: str, stylesheet_href: str, page: str, words: Wording = ENGLISH) -> LightPage:
     """`html`, a notebook page as mkdocs-jupyter and mkdocs-material made it (`page` names it in
-    errors), without its inline styles, the scripts it never runs and its unstyled code spans, with a
-    link to `stylesheet_href` in its head. Raises NotebookHtmlError on a script or link it does not know."""
+    errors), without its inline styles, the scripts it never runs and its unstyled code spans, its
+    summary tables in both forms (labelled in the language of `words`), with a link to
+    `stylesheet_href` in its head. Raises NotebookHtmlError on a script or link it does not know."""
     if html.count(ARTICLE_START) != 1 or html.count("</head>") != 1:
         raise NotebookHtmlError(
             f"{page}: expected one {ARTICLE_START} (mkdocs-material's content) and one </head>; "
@@ -110,6 +124,8 @@ def light_page(html: str, stylesheet_href: str, page: str) -> LightPage:
         )
     kept.append(article[position:])
     lighter = plain_unstyled_tokens("".join(kept), _styled_classes(tuple(styles)))
+    lighter = focusable_code(lighter)
+    lighter = reflowable_tables(lighter, words, page)
     link = f'<link rel="stylesheet" href="{stylesheet_href}">\n'
     head = html[:start].replace("</head>", link + "</head>")
     return LightPage(head + lighter + html[end:], tuple(styles))
@@ -143,6 +159,48 @@ def plain_unstyled_tokens(html: str, styled: Container[str]) -> str:
     return HIGHLIGHTED.sub(
         lambda code: code[1] + without_spans(code[2], lambda kind: kind not in styled) + code[3], html
     )
+
+
+def focusable_code(html: str) -> str:
+    """`html` with the keyboard's tab stops on the code of each code cell, which scrolls sideways
+    where a line is wider than the cell, instead of on every cell's box, which never scrolls."""
+    html = html.replace(FOCUSABLE_CELL, FOCUSABLE_CELL.replace(' tabindex="0"', ""))
+    return HIGHLIGHTED.sub(lambda code: code[1] + ' tabindex="0"' + code[2] + code[3], html)
+
+
+def reflowable_tables(html: str, words: Wording, page: str) -> str:
+    """`html` with each summary table a printed output holds in both forms, as on the other pages
+    (fences.summary_html); the rest of the output stays in <pre>s of its own. Joining the text of an
+    output's <pre>s in order gives back what it printed. An output without a table is left as it is.
+    In notebooks.css, an output with a table does not scroll; each of its <pre>s does."""
+
+    def both_forms(output: re.Match) -> str:
+        if "<" in output[2]:  # nbconvert's colours for ANSI codes, which these outputs never print
+            raise NotebookHtmlError(
+                f"{page}: a printed output holds markup ({_opening(output[2])}): mkdocs-jupyter colours "
+                f"ANSI codes so; reflowable_tables in {__name__} reads plain text only."
+            )
+        try:
+            segments = split_output(html_text.unescape(output[2]))
+        except SummaryTableError as error:
+            raise NotebookHtmlError(f"{page}: a printed output holds a summary table it cannot read: {error}") from None
+        if not any(isinstance(segment, Table) for segment in segments):
+            return output[0]
+        # Each part scrolls on its own where it is wider than the output (the HTML table never
+        # is), so the keyboard's tab stop moves from the output to them.
+        parts = [
+            summary_html(segment, words, _pre(segment.text, ' class="summary-printed" tabindex="0"'))
+            if isinstance(segment, Table)
+            else _pre(segment.text, ' tabindex="0"')
+            for segment in segments
+        ]
+        return output[1].replace(' tabindex="0"', "") + "".join(parts)
+
+    return PRINTED_OUTPUT.sub(both_forms, html)
+
+
+def _pre(text: str, attributes: str) -> str:
+    return f"<pre{attributes}>{html_text.escape(text, quote=False)}</pre>"
 
 
 def _opening(element: str) -> str:
