@@ -102,10 +102,11 @@ def primary_static_files(config, files, all_editions: list[Edition]) -> list[Fil
 class TranslationBuild:
     """A translation's build, begun once the primary build has every snippet's result.
 
-    Under `mkdocs build` it runs in a forked process, on another core while the primary build
-    renders its pages, and a failure fails the primary build with the translation's message.
-    Under `mkdocs serve` (a fork would not take the server's threads along), and on systems
-    without fork, it runs in this process when finish() is called."""
+    It runs in a forked process, on another core while the primary build renders its pages,
+    and a failure fails the primary build with the translation's message. The fork needs
+    nothing of the threads it leaves behind (under `mkdocs serve`, the server's, and the snippet
+    workers'): every snippet result is in the cache by then. On systems without fork it runs in
+    this process when finish() is called."""
 
     edition: Edition
     build_here: Callable[[], None] | None = None
@@ -135,7 +136,7 @@ class TranslationBuild:
 
 def start_translation(config, edition: Edition, command: str) -> TranslationBuild:
     """Begin building `edition` (see TranslationBuild)."""
-    if command != "build" or not hasattr(os, "fork"):
+    if not hasattr(os, "fork"):
         return TranslationBuild(edition, build_here=lambda: build_translation(config, edition, command))
     errors, error_pipe = os.pipe()
     sys.stdout.flush()

@@ -173,14 +173,25 @@ def on_serve(server, config, builder):
     return server
 
 
+def on_build_error(error):
+    # Under `mkdocs serve` the server goes on to the next edit's build: a translation still being
+    # built for this one would write into the same folder.
+    _stop_translations()
+
+
 def on_shutdown():
-    while _translations:
-        _translations.pop().stop()
-    # Under `mkdocs serve` a translation is built in this process, and ends with its own
-    # on_shutdown after each rebuild: the workers are the primary build's, kept for the next edit.
+    _stop_translations()
+    # A translation's build (a fork of this process, or this process itself where there is no
+    # fork) ends with its own on_shutdown: the workers are the primary build's, kept, under
+    # `mkdocs serve`, for the next edit.
     if not _editions or _is_primary():
         stop_shared_pool()
     _notebooks.remove_folder()
+
+
+def _stop_translations() -> None:
+    while _translations:
+        _translations.pop().stop()
 
 
 def anchor_headings(page) -> None:

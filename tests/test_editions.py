@@ -1,18 +1,22 @@
 """The site's editions: settings, the check that a translation shows what its original shows,
 and, in real builds of a small site, one run of each snippet for every language."""
 
+import os
 import re
 import subprocess
 import sys
 import textwrap
+import time
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
+import editions
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
 from built_pages import shown_outputs
 from conftest import REPO, build_environment
+from mkdocs.exceptions import PluginError
 from mkdocs.utils.yaml import yaml_load
 from notebook_pages import published_notebooks
 from test_mkdocs_hooks import ServerLog, SmallSite, _free_port, _page_when
@@ -223,9 +227,31 @@ def test_serve_rebuilds_both_editions_when_a_snippet_changes(bilingual):
         server.terminate()
         server.wait(timeout=30)
     assert "Traceback" not in log.text()
-    # The worker started with the server ran the edit: the translation's build, which ends each
-    # rebuild under serve, left it running.
+    # The worker started with the server ran the edit: the translation's build, forked after each
+    # edit, left it running.
     assert log.text().count("Snippet worker started") == 1, log.text()
+
+
+def test_a_failed_build_stops_the_translation_it_began():
+    """Under `mkdocs serve` the next edit's build follows a failed one: the translation forked for
+    the failed one must not go on writing into the same folder."""
+    import mkdocs_hooks
+
+    errors, unused = os.pipe()
+    translation = os.fork()
+    if translation == 0:  # a translation's build that takes its time
+        time.sleep(120)
+        os._exit(0)
+    os.close(unused)
+    begun = editions.TranslationBuild(Edition("ko", "한국어"), process_id=translation, errors=errors)
+    mkdocs_hooks._translations[:] = [begun]
+    try:
+        mkdocs_hooks.on_build_error(error=PluginError("a page failed"))
+        assert mkdocs_hooks._translations == []
+        with pytest.raises(ChildProcessError):  # ended and waited for: no process of that id is left
+            os.waitpid(translation, os.WNOHANG)
+    finally:
+        begun.stop()
 
 
 # The site's own build (the `built_site` fixture: both editions, from one run).

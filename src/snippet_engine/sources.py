@@ -7,6 +7,7 @@ versions are part of the cache key separately.
 """
 
 import ast
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -40,10 +41,19 @@ def local_sources(snippet: Path, read: Reader = Path.read_bytes) -> list[Path]:
 
 
 def _imported_local_modules(path: Path, folder: Path, read: Reader) -> list[Path]:
+    return [module for name in _imported_names(read(path), str(path)) if (module := _module_file(folder, name))]
+
+
+# Each build reads a snippet's imports twice (its cache key, the unused-snippets check), in each
+# edition, and `mkdocs serve` again after each edit: a file's text is parsed once per process.
+@functools.lru_cache(maxsize=1024)
+def _imported_names(source: bytes, filename: str) -> tuple[str, ...]:
+    """Every module an `import` of `source` names, and every name a `from ... import` might
+    import as a module; relative imports aside."""
     try:
-        tree = ast.parse(read(path), filename=str(path))
+        tree = ast.parse(source, filename=filename)
     except SyntaxError:
-        return []  # the run reports the syntax error with its line
+        return ()  # the run reports the syntax error with its line
     names = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -51,7 +61,7 @@ def _imported_local_modules(path: Path, folder: Path, read: Reader) -> list[Path
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.append(node.module)
             names.extend(f"{node.module}.{alias.name}" for alias in node.names)
-    return [module for name in names if (module := _module_file(folder, name))]
+    return tuple(names)
 
 
 def _module_file(folder: Path, dotted_name: str) -> Path | None:

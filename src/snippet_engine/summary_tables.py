@@ -24,6 +24,7 @@ takes two cells per character, and the column bars stay where rich drew them.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -106,7 +107,10 @@ _NESTED_MARK = re.compile(r"((?:   )*)└ ")
 _CONNECTED_TO = "connected-to"  # the slug of the column that names the layers feeding a row
 
 
-def split_output(text: str) -> list[Segment]:
+# Every edition's pages and notebooks show the same outputs, and `mkdocs serve` renders them all
+# again after each edit: each output is read once per process.
+@functools.lru_cache(maxsize=1024)
+def split_output(text: str) -> tuple[Segment, ...]:
     """Cut printed output into plain text and summary tables; their `text` joined is `text` again."""
     lines = _lines_with_endings(text)
     segments: list[Segment] = []
@@ -127,7 +131,7 @@ def split_output(text: str) -> list[Segment]:
         segments.append(table)
     if pending:
         segments.append(Text("".join(pending)))
-    return segments
+    return tuple(segments)
 
 
 def tables_in(text: str) -> list[Table]:
