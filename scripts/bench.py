@@ -3,11 +3,14 @@
 Runs on a temporary copy of the repository, so the real cache is untouched.
 Scenarios: cold (empty cache) with one worker per core and with one worker,
 warm (nothing changed), warm without the translations (the site in its first
-language only), one snippet changed, SNIPPETS_EXECUTE=0, and the naive way
-(each snippet its own `python` process).
+language only), one snippet changed, SNIPPETS_EXECUTE=0, the naive way (each
+snippet its own `python` process), and, under `mkdocs serve`, the time from
+saving a snippet to the server showing its page with the new output (the first
+edit once the server is up, and the ones after it).
 Targets: warm <= 1.3 x no-execute; cold <= 0.5 x naive once there are 6 snippets
 or more; cold with one worker per core <= 0.65 x cold with one worker; warm
-with every language <= 1.4 x warm in one language.
+with every language <= 1.4 x warm in one language; every edit under serve
+shown within 5 s.
 
 Then Lighthouse (npm lighthouse, pinned in package.json), reported, never a
 target: every page of the built site and a bare mkdocs-material page built by
@@ -23,18 +26,21 @@ import http.server
 import json
 import os
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.utils.yaml import yaml_load
 
+from snippet_engine.directives import find_directives
 from snippet_engine.project_tree import copy_as_clone, shown_snippets
 
 REPO = Path(__file__).resolve().parent.parent
@@ -43,6 +49,7 @@ WARM_TARGET = 1.3
 COLD_TARGET = 0.5
 PARALLEL_TARGET = 0.65
 EDITIONS_TARGET = 1.4
+SERVE_TARGET = 5.0
 SNIPPETS_FOR_COLD_TARGET = 6
 
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
@@ -104,6 +111,9 @@ def timings(project: Path, runs: int) -> int:
         "no-execute": median_seconds(runs, lambda: build(project, SNIPPETS_EXECUTE="0")),
         "naive": median_seconds(runs, lambda: run_each(project, snippets)),
     }
+    first_edit, later_edits = serve_edits(project, runs)
+    medians["serve, first edit"] = first_edit
+    medians["serve, later edits"] = statistics.median(later_edits)
     labels = {
         "cold": f"cold build (empty cache, {cores} workers)",
         "cold, one worker": "cold build (empty cache, 1 worker)",
@@ -112,6 +122,8 @@ def timings(project: Path, runs: int) -> int:
         "one changed": "one snippet changed",
         "no-execute": "SNIPPETS_EXECUTE=0",
         "naive": f"naive ({len(snippets)} separate python processes)",
+        "serve, first edit": "mkdocs serve: first edit shown (one run)",
+        "serve, later edits": f"mkdocs serve: later edits shown ({len(later_edits)} runs)",
     }
     return report(medians, labels, runs, len(snippets))
 
@@ -133,6 +145,13 @@ def report(medians: dict[str, float], labels: dict[str, str], runs: int, snippet
         checks.append((cold_ratio + ")", cold / naive <= COLD_TARGET))
     else:
         print(f"  {cold_ratio}, applies from {SNIPPETS_FOR_COLD_TARGET} snippets)")
+    slowest_edit = max(medians["serve, first edit"], medians["serve, later edits"])
+    checks.append(
+        (
+            f"mkdocs serve: edit shown in {slowest_edit:.2f} s (target <= {SERVE_TARGET:.0f} s)",
+            slowest_edit <= SERVE_TARGET,
+        )
+    )
     for text, met in checks:
         print(f"  {'met   ' if met else 'MISSED'} {text}")
     return 0 if all(met for _, met in checks) else 1
@@ -155,6 +174,63 @@ def build(project: Path, **environment: str) -> None:
         env={**os.environ, "SNIPPETS_EXECUTE": "1", "NO_MKDOCS_2_WARNING": "1", **environment},
         check=True,
     )
+
+
+def serve_edits(project: Path, runs: int) -> tuple[float, list[float]]:
+    """Seconds from saving an edit of a snippet to `mkdocs serve` serving its page with the new
+    output: the first edit once the server has started (and its snippet worker, which warms up
+    in the background), then `runs` more, each a new output (nothing from the cache)."""
+    page, snippet = next(
+        (page, project / "snippets" / directive.path)
+        for page in sorted((project / "docs").glob("**/*.md"))
+        if not page.relative_to(project / "docs").as_posix().startswith("ko/")
+        for directive in find_directives(page.read_text(encoding="utf-8"), page.relative_to(project).as_posix())
+    )
+    site_path = urlsplit(yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path
+    page_path = page.relative_to(project / "docs").with_suffix("").as_posix()
+    url_path = site_path + ("" if page_path == "index" else page_path.removesuffix("/index") + "/")
+    original = snippet.read_text(encoding="utf-8")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={**os.environ, "SNIPPETS_EXECUTE": "1", "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    printed: list[str] = []
+    threading.Thread(target=lambda: printed.extend(server.stdout), daemon=True).start()
+    try:
+        while not all(
+            any(line_start in line for line in printed) for line_start in ("Serving on", "Snippet worker started")
+        ):
+            if server.poll() is not None:
+                raise SystemExit("mkdocs serve ended before serving:\n" + "".join(printed))
+            time.sleep(0.2)
+        seconds = []
+        for edit in range(runs + 1):
+            marker = f"bench edit {edit} at {time.time_ns()}"
+            snippet.write_text(original + f"\nprint({marker!r})\n", encoding="utf-8")
+            started = time.perf_counter()
+            while marker not in _served(f"http://127.0.0.1:{port}{url_path}"):
+                time.sleep(0.05)
+            seconds.append(time.perf_counter() - started)
+        return seconds[0], seconds[1:]
+    finally:
+        snippet.write_text(original, encoding="utf-8")
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def _served(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
 
 
 def one_language(project: Path) -> Path:
