@@ -1209,8 +1209,9 @@ def edge_shading(box) -> tuple[int, int]:
     [
         ("building-models/training/", ".snippet-output .snippet-text > code", True),
         # An output with a summary table does not scroll as a whole (the HTML table never has to).
+        # The training log is far wider than a phone: a box hiding a few pixels is shaded less.
         (
-            "notebooks/building-models/sequential/",
+            "notebooks/building-models/training/",
             '.jp-OutputArea-output[data-mime-type="text/plain"]:not(:has(.summary))',
             True,
         ),

@@ -11,6 +11,7 @@ import pytest
 from snippet_engine.engine import SnippetResult
 from snippet_engine.notebooks import notebook_bytes, page_notebook
 from snippet_engine.pages import parse_page
+from snippet_engine.wording import ENGLISH
 
 VERSIONS = {"python": "3.12.3", "tensorflow": "2.21.0", "keras": "3.15.1", "numpy": "2.1.3"}
 SEED = 1234
@@ -97,7 +98,9 @@ def make_notebook(
     markdown: str = PAGE, sources=SOURCES, results=RESULTS, seed: int = SEED, **options
 ) -> nbformat.NotebookNode:
     page = parse_page(markdown, "building-models/sequential.md")
-    return page_notebook(page, sources, results, seed, page_address=ADDRESS, **options)
+    return page_notebook(
+        page, sources, results, seed, page_address=ADDRESS, shown=lambda path: f"snippets/{path}", **options
+    )
 
 
 def code_cell_for(notebook: nbformat.NotebookNode, source: str) -> nbformat.NotebookNode:
@@ -117,14 +120,24 @@ def test_cells_follow_the_page_headings_that_have_snippets_and_no_prose():
     cells = make_notebook().cells
     outline = [cell.source.split("\n")[0] if cell.cell_type == "markdown" else cell.source for cell in cells[2:]]
     assert outline == [
+        "`snippets/topic/first.py`",
         'print("first")',
         "## Two ways",
+        "**A section** · `snippets/topic/sectioned.py`",
         "import keras\n\nlayer = keras.layers.Dense(2)\nprint(layer.name)",
+        "**With an error** · `snippets/topic/raises.py`",
         'raise ValueError("on purpose")',
         "## Figures",
+        "`snippets/topic/draws.py`",
         SOURCES["topic/draws.py"].rstrip("\n"),
     ]
-    assert all(cell.source.count("\n") == 0 for cell in cells[2:] if cell.cell_type == "markdown")
+
+
+def test_above_a_snippet_that_raises_its_label_says_that_run_all_may_stop_there():
+    cells = make_notebook().cells
+    raising = next(index for index, cell in enumerate(cells) if cell.source == 'raise ValueError("on purpose")')
+    assert cells[raising - 1].source == f"**With an error** · `snippets/topic/raises.py`\n\n{ENGLISH.notebook_raises}"
+    assert not any(ENGLISH.notebook_raises in cell.source for cell in cells[: raising - 1] + cells[raising:])
 
 
 def test_first_cell_is_the_title_with_the_versions_that_made_the_outputs_and_a_link_to_the_page():
@@ -166,7 +179,7 @@ def test_code_cell_is_the_whole_file_without_section_markers_or_final_newline():
 def test_snippet_shown_twice_has_one_cell_at_its_first_place():
     cells = make_notebook().cells
     first = [index for index, cell in enumerate(cells) if cell.source == 'print("first")']
-    assert first == [2]
+    assert first == [3]  # after the title, the set-up cell and its label
     assert not any("Only a repeat" in cell.source for cell in cells)
 
 
@@ -293,9 +306,7 @@ def test_notebook_runs_top_to_bottom_in_a_fresh_kernel(tmp_path):
             "tiny/unbuilt.py", error="ValueError: You tried to call `count_params` on layer 'sequential'\n"
         ),
     }
-    notebook = page_notebook(
-        parse_page(page, "tiny.md"), sources, results, SEED, page_address=ADDRESS, console_width=100
-    )
+    notebook = make_notebook(page, sources, results, console_width=100)
     dense_cell = code_cell_for(notebook, DENSE_NAME.rstrip("\n"))
     # Run the Dense cell again right after itself, and once more at the end, after cells that
     # made more layers and turned warnings into errors. Only the pre_run_cell reset makes

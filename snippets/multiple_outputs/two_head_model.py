@@ -1,10 +1,7 @@
 # --8<-- [start:lesson]
 import keras
-import matplotlib
-import numpy as np
-
-matplotlib.use("Agg")  # draw to a file, no window
 import matplotlib.pyplot as plt
+import numpy as np
 
 # A fixed seed gives the same initial weights and shuffles on every run.
 keras.utils.set_random_seed(42)

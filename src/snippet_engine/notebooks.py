@@ -3,11 +3,14 @@
 The notebook is built from the same files and the same results as the page, so
 it cannot drift from it: one code cell per snippet file, in page order, under
 the page's headings, with the outputs of the run that built the site. The
-page's prose stays on the site; the notebook carries only the headings.
+page's prose stays on the site; the notebook carries only the headings and,
+above each code cell, what the page's code block shows above the code: its
+file, and its tab's label when the page shows it in a tab.
 """
 
 import base64
 import hashlib
+from collections.abc import Callable
 
 import nbformat
 from nbformat import v4
@@ -62,6 +65,7 @@ def page_notebook(
     seed: int,
     *,
     page_address: str,
+    shown: Callable[[str], str],
     console_width: int | None = None,
     words: Wording = ENGLISH,
 ) -> nbformat.NotebookNode:
@@ -69,6 +73,7 @@ def page_notebook(
 
     `page_address` is where the page is on the site: the title cell links to it, for the
     explanations (a full address: the notebook is also read in Colab, away from the site).
+    `shown` names a snippet file (a path under snippets/) as the page's code blocks do.
 
     `seed` and `console_width` are the build's settings: the first cell sets them up so
     that re-running the notebook gives the outputs it holds. Without `console_width`,
@@ -84,6 +89,7 @@ def page_notebook(
             # Without backticks: mkdocs-jupyter drops inline code from its table of contents.
             cells.append(v4.new_markdown_cell(f"{'#' * item.level} {item.text.replace('`', '')}"))
         else:
+            cells.append(_label_cell(page.tab_of(item), shown(item.path), results[item.path], words))
             cells.append(_snippet_cell(sources[item.path], results[item.path]))
     _number_code_cells(cells)
     _give_ids(cells, f"{words.language}/{page.path}")
@@ -157,6 +163,13 @@ def notebook_headings(page: Page) -> list[Heading]:
 
 def _in_page_order(headings: list[Heading], snippets: list[Directive]) -> list[Heading | Directive]:
     return sorted([*headings, *snippets], key=lambda item: item.line)
+
+
+def _label_cell(tab: str | None, path: str, result: SnippetResult, words: Wording) -> nbformat.NotebookNode:
+    """What the page shows above the code: its tab's label, if any, and its file; and, for a
+    snippet that raises on purpose, that Run all may stop there."""
+    label = f"**{tab}** · `{path}`" if tab else f"`{path}`"
+    return v4.new_markdown_cell(f"{label}\n\n{words.notebook_raises}" if result.error else label)
 
 
 def _snippet_cell(source: str, result: SnippetResult) -> nbformat.NotebookNode:

@@ -15,6 +15,8 @@ HEADING = re.compile(
     r"^ {0,3}(?P<hashes>#{1,3})[ \t]+(?P<text>.+?)(?:[ \t]+\{:?[ \t]*(?P<attributes>[#.][^{}]*)\})?[ \t]*$"
 )
 ANCHOR = re.compile(r"(?:^|\s)#(?P<id>[^\s#.]+)")
+# A content tab's label line (pymdownx.tabbed): === "Label", its content indented below it.
+TAB = re.compile(r'^(?P<indent>[ \t]*)===[+!]?[ \t]+"(?P<label>[^"]*)"[ \t]*$')
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,13 @@ class Heading:
 
 
 @dataclass(frozen=True)
+class Tab:
+    line: int
+    indent: str
+    label: str
+
+
+@dataclass(frozen=True)
 class Page:
     # The page's path under docs/, as MkDocs names it (building-models/sequential.md).
     path: str
@@ -36,10 +45,22 @@ class Page:
     directives: tuple[Directive, ...]
     # One message per malformed directive, naming the page and the line.
     errors: tuple[str, ...]
+    tabs: tuple[Tab, ...] = ()
 
     @property
     def runs(self) -> list[Directive]:
         return [directive for directive in self.directives if directive.kind == "run"]
+
+    def tab_of(self, directive: Directive) -> str | None:
+        """The label of the content tab `directive` is in, if any: the last tab label above it,
+        less indented than it, with no heading in between."""
+        since = max((heading.line for heading in self.headings if heading.line < directive.line), default=0)
+        labels = [
+            tab.label
+            for tab in self.tabs
+            if since < tab.line < directive.line and len(tab.indent) < len(directive.indent)
+        ]
+        return labels[-1] if labels else None
 
 
 def parse_page(markdown: str, path: str, shown_as: str | None = None) -> Page:
@@ -50,6 +71,11 @@ def parse_page(markdown: str, path: str, shown_as: str | None = None) -> Page:
         for index, line in lines_outside_fences(markdown)
         if (heading := HEADING.match(line))
     )
+    tabs = tuple(
+        Tab(index + 1, tab.group("indent"), tab.group("label"))
+        for index, line in lines_outside_fences(markdown)
+        if (tab := TAB.match(line))
+    )
     titles = [heading.text for heading in headings if heading.level == 1]
     return Page(
         path=path,
@@ -58,6 +84,7 @@ def parse_page(markdown: str, path: str, shown_as: str | None = None) -> Page:
         headings=headings,
         directives=tuple(directives),
         errors=tuple(str(error) for error in errors),
+        tabs=tabs,
     )
 
 

@@ -121,6 +121,7 @@ class SiteSnippets:
                 results,
                 self.settings.seed,
                 page_address=page_address(path),
+                shown=self.settings.shown,
                 console_width=self.settings.console_width,
                 words=self.words,
             )

@@ -64,6 +64,8 @@ class Wording:
     notebook_setup_comment: str
     notebook_width_comment: str
     notebook_introduction: str
+    # Under a snippet's label in a notebook, when it raises on purpose.
+    notebook_raises: str
     # Counted things: "input", "layer", "output" -> (one, several), and how a count reads,
     # formatted with {number} and {noun}.
     nouns: dict[str, tuple[str, str]]
@@ -133,6 +135,8 @@ ENGLISH = Wording(
         "and the same seed, so you get the same layer names and numbers. Where a run printed how "
         "long it took, the stored outputs read `<time>`: that changes from one run to the next."
     ),
+    notebook_raises="This cell raises an error on purpose: where *Run all* stops at it, "
+    "run the cells after it one by one.",
     nouns={"input": ("input", "inputs"), "layer": ("layer", "layers"), "output": ("output", "outputs")},
     counted="{number} {noun}",
     capitalized_sentences=True,
@@ -190,6 +194,7 @@ KOREAN = Wording(
         "시작하게 해서, 층 이름과 숫자가 똑같이 나오게 합니다. 실행에 걸린 시간이 출력된 자리는 "
         "저장된 출력에 `<time>`으로 적혀 있습니다. 그 시간은 실행할 때마다 달라지기 때문입니다."
     ),
+    notebook_raises="이 셀은 일부러 오류를 냅니다. *모두 실행*이 여기서 멈추면 그다음 셀부터 하나씩 실행하세요.",
     nouns={"input": ("입력", "입력"), "layer": ("층", "층"), "output": ("출력", "출력")},
     counted="{noun} {number}개",
     capitalized_sentences=False,
