@@ -297,3 +297,31 @@ def test_classes_and_ids_are_read_from_every_page_quoted_or_not():
         ".jp-Dialog{margin:0}",
         "#box{margin:0}",
     ]
+
+
+def stderr_output(text: str) -> str:
+    """What a cell wrote to stderr, as nbconvert writes it (an error's traceback: each line after a newline)."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return (
+        '<div class="jp-RenderedText jp-OutputArea-output" data-mime-type="application/vnd.jupyter.stderr" '
+        f'tabindex="0">\n<pre>{escaped}</pre>\n</div>'
+    )
+
+
+def test_warnings_are_shown_in_a_warning_box_titled_with_their_number_and_a_traceback_stays_as_it_is():
+    warnings = (
+        "keras/src/layers/layer.py:431: UserWarning: `build()` was called\non a layer <with state>\n"
+        "snippets/a.py:3: DeprecationWarning: old\n"
+    )
+    traceback = stderr_output('\nTraceback (most recent call last):\n  File "a.py", line 1\nValueError: no')
+    page = notebook_page(STYLES + stderr_output(warnings) + traceback)
+    body = light_page(page, "shared.css", "notebooks/a.ipynb", KOREAN).html
+    assert f'<p class="admonition-title">{KOREAN.warnings_title(2)}</p>' in body
+    assert 'class="jp-RenderedText jp-OutputArea-output notebook-warnings"' in body
+    assert printed_text(body) == warnings + traceback.split("<pre>")[1].split("</pre>")[0]
+    assert traceback in body
+
+
+def test_something_on_stderr_that_is_neither_warnings_nor_a_traceback_fails_and_names_the_page():
+    with pytest.raises(NotebookHtmlError, match="notebooks/a.ipynb: a cell wrote to stderr something"):
+        light_page(notebook_page(STYLES + stderr_output("progress 50%\n")), "shared.css", "notebooks/a.ipynb")

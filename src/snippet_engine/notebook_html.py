@@ -7,7 +7,7 @@ notebook pages share, cut down to the rules their elements can match; and the hi
 loses the spans that no rule styles. A script or link it does not know fails: an upgrade of
 mkdocs-jupyter that adds one must be looked at, not shipped heavy. Each Keras summary table an
 output printed is shown as on the other pages: an HTML table that reflows on a phone, with the
-printed one a click away.
+printed one a click away; and so are a cell's warnings, in a titled warning box.
 """
 
 import functools
@@ -39,6 +39,17 @@ FOCUSABLE_CELL = '<div class="jp-Cell-inputWrapper" tabindex="0">'
 PRINTED_OUTPUT = re.compile(
     r'(<div class="jp-RenderedText jp-OutputArea-output" data-mime-type="text/plain"[^>]*>\s*)<pre>(.*?)</pre>', re.S
 )
+# What a run wrote to stderr, as nbconvert writes it: the notebook's warnings (a stream) or its
+# error (whose traceback's lines nbconvert starts each with a newline).
+STDERR_OUTPUT = re.compile(
+    r'<div class="jp-RenderedText jp-OutputArea-output" (data-mime-type="application/vnd.jupyter.stderr"[^>]*>\s*)'
+    r"<pre>(.*?)</pre>",
+    re.S,
+)
+TRACEBACK_START = "Traceback (most recent call last):"
+# Each warning starts as Python's default format starts it (snippet_engine.worker_main):
+# file:line: Category: message, the message going on over more lines at times.
+WARNING_START = re.compile(r"^[^\s:][^:\n]*:\d+: \w+: ", re.M)
 STYLED_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 # Classes of mkdocs-material's own elements: its script adds some to the content as the page
 # loads (md-typeset__scrollwrap around tables, md-clipboard...), so the page's HTML does not show them.
@@ -90,8 +101,8 @@ class LightPage:
 def light_page(html: str, stylesheet_href: str, page: str, words: Wording = ENGLISH) -> LightPage:
     """`html`, a notebook page as mkdocs-jupyter and mkdocs-material made it (`page` names it in
     errors), without its inline styles, the scripts it never runs and its unstyled code spans, its
-    summary tables in both forms (labelled in the language of `words`), with a link to
-    `stylesheet_href` in its head. Raises NotebookHtmlError on a script or link it does not know."""
+    summary tables in both forms and its warnings in a titled box (in the language of `words`),
+    with a link to `stylesheet_href` in its head. Raises NotebookHtmlError on a script or link it does not know."""
     if html.count(ARTICLE_START) != 1 or html.count("</head>") != 1:
         raise NotebookHtmlError(
             f"{page}: expected one {ARTICLE_START} (mkdocs-material's content) and one </head>; "
@@ -126,6 +137,7 @@ def light_page(html: str, stylesheet_href: str, page: str, words: Wording = ENGL
     lighter = plain_unstyled_tokens("".join(kept), _styled_classes(tuple(styles)))
     lighter = focusable_code(lighter)
     lighter = reflowable_tables(lighter, words, page)
+    lighter = titled_warnings(lighter, words, page)
     link = f'<link rel="stylesheet" href="{stylesheet_href}">\n'
     head = html[:start].replace("</head>", link + "</head>")
     return LightPage(head + lighter + html[end:], tuple(styles))
@@ -197,6 +209,30 @@ def reflowable_tables(html: str, words: Wording, page: str) -> str:
         return output[1].replace(' tabindex="0"', "") + "".join(parts)
 
     return PRINTED_OUTPUT.sub(both_forms, html)
+
+
+def titled_warnings(html: str, words: Wording, page: str) -> str:
+    """`html` with the warnings a cell printed shown as the other pages show them, in a warning
+    box titled with their number; JupyterLab draws them in the pink of an error, and a cell that
+    raises on purpose shows both. An error's traceback stays as it is."""
+
+    def warning_box(output: re.Match) -> str:
+        text = html_text.unescape(output[2])
+        if text.lstrip("\n").startswith(TRACEBACK_START):
+            return output[0]
+        count = len(WARNING_START.findall(text))
+        if not count:
+            raise NotebookHtmlError(
+                f"{page}: a cell wrote to stderr something that is neither a traceback nor warnings "
+                f"({_opening(text)}); titled_warnings in {__name__} knows those two only."
+            )
+        return (
+            f'<div class="jp-RenderedText jp-OutputArea-output notebook-warnings" {output[1]}'
+            f'<div class="admonition warning"><p class="admonition-title">{words.warnings_title(count)}</p>'
+            f"<pre>{output[2]}</pre></div>"
+        )
+
+    return STDERR_OUTPUT.sub(warning_box, html)
 
 
 def _pre(text: str, attributes: str) -> str:
