@@ -35,15 +35,12 @@ HIGHLIGHTED = re.compile(r'(<div class="highlight-ipynb[^"]*"><pre)(>.*?)(</pre>
 # nbconvert makes each cell's input box focusable (a tab stop on every cell, Markdown ones
 # included), though what scrolls, when a line is wider than the cell, is the code's <pre> inside.
 FOCUSABLE_CELL = '<div class="jp-Cell-inputWrapper" tabindex="0">'
-# A printed output as nbconvert writes it: its text, escaped, in a <pre> of its own.
-PRINTED_OUTPUT = re.compile(
-    r'(<div class="jp-RenderedText jp-OutputArea-output" data-mime-type="text/plain"[^>]*>\s*)<pre>(.*?)</pre>', re.S
-)
-# What a run wrote to stderr, as nbconvert writes it: the notebook's warnings (a stream) or its
-# error (whose traceback's lines nbconvert starts each with a newline).
-STDERR_OUTPUT = re.compile(
-    r'<div class="jp-RenderedText jp-OutputArea-output" (data-mime-type="application/vnd.jupyter.stderr"[^>]*>\s*)'
-    r"<pre>(.*?)</pre>",
+# An output as nbconvert writes a printed text (text/plain), a stream of warnings or an error's
+# traceback (both application/vnd.jupyter.stderr; a traceback's every line after a newline):
+# the text, escaped, in a <pre> of its own.
+TEXT_OUTPUT = re.compile(
+    r'(<div class="jp-RenderedText jp-OutputArea-output" data-mime-type="(?P<mime>text/plain|application/vnd'
+    r'\.jupyter\.stderr)"[^>]*>\s*)<pre>(?P<text>.*?)</pre>',
     re.S,
 )
 TRACEBACK_START = "Traceback (most recent call last):"
@@ -136,8 +133,7 @@ def light_page(html: str, stylesheet_href: str, page: str, words: Wording = ENGL
     kept.append(article[position:])
     lighter = plain_unstyled_tokens("".join(kept), _styled_classes(tuple(styles)))
     lighter = focusable_code(lighter)
-    lighter = reflowable_tables(lighter, words, page)
-    lighter = titled_warnings(lighter, words, page)
+    lighter = TEXT_OUTPUT.sub(lambda output: _text_output(output, words, page), lighter)
     link = f'<link rel="stylesheet" href="{stylesheet_href}">\n'
     head = html[:start].replace("</head>", link + "</head>")
     return LightPage(head + lighter + html[end:], tuple(styles))
@@ -180,59 +176,55 @@ def focusable_code(html: str) -> str:
     return HIGHLIGHTED.sub(lambda code: code[1] + ' tabindex="0"' + code[2] + code[3], html)
 
 
-def reflowable_tables(html: str, words: Wording, page: str) -> str:
-    """`html` with each summary table a printed output holds in both forms, as on the other pages
-    (fences.summary_html); the rest of the output stays in <pre>s of its own. Joining the text of an
-    output's <pre>s in order gives back what it printed. An output without a table is left as it is.
-    In notebooks.css, an output with a table does not scroll; each of its <pre>s does."""
-
-    def both_forms(output: re.Match) -> str:
-        if "<" in output[2]:  # nbconvert's colours for ANSI codes, which these outputs never print
-            raise NotebookHtmlError(
-                f"{page}: a printed output holds markup ({_opening(output[2])}): mkdocs-jupyter colours "
-                f"ANSI codes so; reflowable_tables in {__name__} reads plain text only."
-            )
-        try:
-            segments = split_output(html_text.unescape(output[2]))
-        except SummaryTableError as error:
-            raise NotebookHtmlError(f"{page}: a printed output holds a summary table it cannot read: {error}") from None
-        if not any(isinstance(segment, Table) for segment in segments):
-            return output[0]
-        # Each part scrolls on its own where it is wider than the output (the HTML table never
-        # is), so the keyboard's tab stop moves from the output to them.
-        parts = [
-            summary_html(segment, words, _pre(segment.text, ' class="summary-printed" tabindex="0"'))
-            if isinstance(segment, Table)
-            else _pre(segment.text, ' tabindex="0"')
-            for segment in segments
-        ]
-        return output[1].replace(' tabindex="0"', "") + "".join(parts)
-
-    return PRINTED_OUTPUT.sub(both_forms, html)
-
-
-def titled_warnings(html: str, words: Wording, page: str) -> str:
-    """`html` with the warnings a cell printed shown as the other pages show them, in a warning
-    box titled with their number; JupyterLab draws them in the pink of an error, and a cell that
-    raises on purpose shows both. An error's traceback stays as it is."""
-
-    def warning_box(output: re.Match) -> str:
-        text = html_text.unescape(output[2])
-        if text.lstrip("\n").startswith(TRACEBACK_START):
-            return output[0]
-        count = len(WARNING_START.findall(text))
-        if not count:
-            raise NotebookHtmlError(
-                f"{page}: a cell wrote to stderr something that is neither a traceback nor warnings "
-                f"({_opening(text)}); titled_warnings in {__name__} knows those two only."
-            )
-        return (
-            f'<div class="jp-RenderedText jp-OutputArea-output notebook-warnings" {output[1]}'
-            f'<div class="admonition warning"><p class="admonition-title">{words.warnings_title(count)}</p>'
-            f"<pre>{output[2]}</pre></div>"
+def _text_output(output: re.Match, words: Wording, page: str) -> str:
+    if "<" in output["text"]:  # nbconvert's colours for ANSI codes, which these outputs never print
+        raise NotebookHtmlError(
+            f"{page}: a printed output holds markup ({_opening(output['text'])}): mkdocs-jupyter colours "
+            f"ANSI codes so; {__name__} reads plain text only."
         )
+    text = html_text.unescape(output["text"])
+    if output["mime"] == "text/plain":
+        return reflowable_tables(output[0], output[1], text, words, page)
+    return titled_warnings(output[0], output[1], text, words, page)
 
-    return STDERR_OUTPUT.sub(warning_box, html)
+
+def reflowable_tables(output: str, opening: str, text: str, words: Wording, page: str) -> str:
+    """A printed `output` (its `opening` tag, its `text`) with each summary table it holds in both
+    forms, as on the other pages (fences.summary_html); the rest stays in <pre>s of its own. Joining
+    the text of its <pre>s in order gives back `text`. An output without a table is left as it is.
+    In notebooks.css, an output with a table does not scroll; each of its <pre>s does."""
+    try:
+        segments = split_output(text)
+    except SummaryTableError as error:
+        raise NotebookHtmlError(f"{page}: a printed output holds a summary table it cannot read: {error}") from None
+    if not any(isinstance(segment, Table) for segment in segments):
+        return output
+    # Each part scrolls on its own where it is wider than the output (the HTML table never
+    # is), so the keyboard's tab stop moves from the output to them.
+    parts = [
+        summary_html(segment, words, _pre(segment.text, ' class="summary-printed" tabindex="0"'))
+        if isinstance(segment, Table)
+        else _pre(segment.text, ' tabindex="0"')
+        for segment in segments
+    ]
+    return opening.replace(' tabindex="0"', "") + "".join(parts)
+
+
+def titled_warnings(output: str, opening: str, text: str, words: Wording, page: str) -> str:
+    """What a cell wrote to stderr (`output`: its `opening` tag, its `text`): warnings shown as the
+    other pages show them, in a warning box titled with their number; JupyterLab draws them in the
+    pink of an error, and a cell that raises on purpose shows both. A traceback stays as it is."""
+    if text.lstrip("\n").startswith(TRACEBACK_START):
+        return output
+    count = len(WARNING_START.findall(text))
+    if not count:
+        raise NotebookHtmlError(
+            f"{page}: a cell wrote to stderr something that is neither a traceback nor warnings "
+            f"({_opening(text)}); titled_warnings in {__name__} knows those two only."
+        )
+    opening = opening.replace("jp-OutputArea-output", "jp-OutputArea-output notebook-warnings", 1)
+    title = f'<p class="admonition-title">{words.warnings_title(count)}</p>'
+    return f'{opening}<div class="admonition warning">{title}{_pre(text, "")}</div>'
 
 
 def _pre(text: str, attributes: str) -> str:

@@ -45,7 +45,7 @@ class Page:
     directives: tuple[Directive, ...]
     # One message per malformed directive, naming the page and the line.
     errors: tuple[str, ...]
-    tabs: tuple[Tab, ...] = ()
+    tabs: tuple[Tab, ...]
 
     @property
     def runs(self) -> list[Directive]:
