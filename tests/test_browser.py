@@ -677,13 +677,18 @@ WITHOUT_COPY_BUTTON = """
 # stays in the block's corner while the code scrolls sideways under it, so a
 # word is hidden if it crosses the button's box at any scroll position: on its
 # lines, and not wholly left of the button once scrolled as far as it goes.
-# Output blocks count too (a summary table as printed has a copy button).
+# Output blocks count too (a summary table as printed has a copy button), and
+# so do the Notebooks pages' code cells, whose button is mkdocs-jupyter's.
 CODE_UNDER_COPY_BUTTON = """
-() => [...document.querySelectorAll(".md-typeset pre > .md-code__nav")]
-  .filter((nav) => nav.getClientRects().length && nav.parentElement.querySelector(":scope > code"))
-  .map((nav) => {
-    const code = nav.parentElement.querySelector(":scope > code");
-    const button = nav.getBoundingClientRect();
+() => [
+  ...[...document.querySelectorAll(".md-typeset pre > .md-code__nav")]
+    .map((nav) => [nav, nav.parentElement.querySelector(":scope > code")]),
+  ...[...document.querySelectorAll(".jupyter-wrapper .CodeMirror > .zeroclipboard-container")]
+    .map((nav) => [nav.querySelector("clipboard-copy"), nav.parentElement.querySelector("pre")]),
+]
+  .filter(([button, code]) => code && button.getClientRects().length)
+  .map(([button, code]) => {
+    const box = button.getBoundingClientRect();
     const scroll = code.scrollWidth - code.clientWidth;
     const hidden = [];
     const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
@@ -693,12 +698,13 @@ CODE_UNDER_COPY_BUTTON = """
         range.setStart(node, word.index);
         range.setEnd(node, word.index + word[0].length);
         const under = [...range.getClientRects()].some((r) =>
-          r.bottom > button.top && r.top < button.bottom && r.right > button.left && r.left - scroll < button.right);
+          r.bottom > box.top && r.top < box.bottom && r.right > box.left && r.left - scroll < box.right);
         if (under) hidden.push(word[0]);
       }
     }
-    const title = nav.closest(".snippet-output") ? "an output block"
-      : nav.closest(".highlight")?.querySelector(".filename")?.textContent.trim() || "a code block";
+    const title = button.closest(".snippet-output") ? "an output block"
+      : button.closest(".jp-CodeCell") ? `code cell ${button.getAttribute("for")}`
+      : button.closest(".highlight")?.querySelector(".filename")?.textContent.trim() || "a code block";
     return hidden.length ? `${title}: ${JSON.stringify(hidden.join(" ").slice(0, 60))} under the copy button` : "";
   })
   .filter(Boolean)
