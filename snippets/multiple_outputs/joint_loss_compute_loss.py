@@ -2,7 +2,6 @@ import math
 
 import keras
 import numpy as np
-from keras import ops
 
 keras.utils.set_random_seed(11)
 x = np.random.rand(64, 2).astype("float32")
@@ -11,10 +10,13 @@ y = {"celsius": celsius, "fahrenheit": celsius * 1.8 + 32}
 
 
 # --8<-- [start:lesson]
+# A loss object, not ops.mean: under tf.distribute the term counts once, not once per replica.
+mse = keras.losses.MeanSquaredError()
+
+
 def disagreement(y_pred):
     """How far the two heads are from describing the same temperature."""
-    gap = y_pred["fahrenheit"] - (y_pred["celsius"] * 1.8 + 32)
-    return ops.mean(ops.square(gap))
+    return mse(y_pred["celsius"] * 1.8 + 32, y_pred["fahrenheit"])
 
 
 class Consistent(keras.Model):

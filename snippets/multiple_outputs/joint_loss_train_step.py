@@ -3,7 +3,6 @@ import math
 import keras
 import numpy as np
 import tensorflow as tf
-from keras import ops
 
 keras.utils.set_random_seed(11)
 x = np.random.rand(64, 2).astype("float32")
@@ -11,9 +10,11 @@ celsius = x @ np.array([[20.0], [10.0]], dtype="float32")
 y = {"celsius": celsius, "fahrenheit": celsius * 1.8 + 32}
 
 
+mse = keras.losses.MeanSquaredError()
+
+
 def disagreement(y_pred):
-    gap = y_pred["fahrenheit"] - (y_pred["celsius"] * 1.8 + 32)
-    return ops.mean(ops.square(gap))
+    return mse(y_pred["celsius"] * 1.8 + 32, y_pred["fahrenheit"])
 
 
 # --8<-- [start:lesson]

@@ -1,6 +1,5 @@
 # --8<-- [start:lesson]
 import keras
-import matplotlib.pyplot as plt
 import numpy as np
 
 # A fixed seed gives the same initial weights and shuffles on every run.
@@ -60,6 +59,11 @@ print("price, true:        ", price[test][:3, 0].round(2))
 print("category, predicted:", predictions["category"].argmax(axis=1))
 print("category, true:     ", category[test][:3])
 # --8<-- [end:lesson]
+
+# The summary lists the heads in the dict's sorted key order, not in the order made.
+assert [layer.name for layer in model.layers[-2:]] == ["category", "price"]
+
+import matplotlib.pyplot as plt  # only the figure below needs it
 
 # The figure: one panel above the other, so that it stays readable on a phone; a
 # transparent background and mid-grey text and axes, readable on light and dark pages.
