@@ -89,7 +89,14 @@ class NotebookPages:
         if not self.is_notebook(page.file.src_uri):
             return html
         try:
-            light = light_page(html, get_relative_url(STYLESHEET, page.url), page.file.src_uri, self.words)
+            light = light_page(
+                html,
+                get_relative_url(STYLESHEET, page.url),
+                page.file.src_uri,
+                self.words,
+                site_url=config.site_url or "",
+                page_url=page.url,
+            )
         except NotebookHtmlError as error:
             raise PluginError(str(error)) from None
         if config.repo_url:

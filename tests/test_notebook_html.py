@@ -52,6 +52,23 @@ def test_the_page_links_the_shared_stylesheet_in_its_head_instead_of_its_inline_
     assert light.styles == (".jupyter-wrapper .kn{color:blue}.jupyter-wrapper .o{font-weight:bold}",)
 
 
+def test_links_into_the_site_are_made_relative_to_the_page_and_others_stay():
+    site = "https://example.org/site/"
+    title = (
+        f'<h1>Sequential</h1><p>See <a href="{site}building-models/sequential/">that page</a>, '
+        f'<a href="{site}building-models/sequential/#a-first-model">its first part</a>, '
+        f'<a href="{site}">the home page</a> or <a href="https://example.org/site-b/">another site</a>.</p>'
+    )
+    page = notebook_page(STYLES + title).replace("<head>", f'<head><link rel="canonical" href="{site}x/">')
+    light = light_page(page, "shared.css", "notebooks/a.ipynb", site_url=site, page_url="notebooks/sequential/").html
+    assert (
+        '<p>See <a href="../../building-models/sequential/">that page</a>, '
+        '<a href="../../building-models/sequential/#a-first-model">its first part</a>, '
+        '<a href="../../">the home page</a> or <a href="https://example.org/site-b/">another site</a>.</p>'
+    ) in light
+    assert f'<link rel="canonical" href="{site}x/">' in light  # the head is the theme's, and stays
+
+
 def test_the_copy_button_scripts_stay_and_the_math_and_mermaid_loaders_go():
     body = light_page(PAGE, "shared.css", "notebooks/a.ipynb").html
     assert COPY_BUTTON in body and COPY_NOTICE in body

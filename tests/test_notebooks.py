@@ -143,9 +143,8 @@ def test_above_a_snippet_that_raises_its_label_says_that_run_all_may_stop_there(
 def test_first_cell_is_the_title_with_the_versions_that_made_the_outputs_and_a_link_to_the_page():
     title = make_notebook().cells[0]
     assert title.cell_type == "markdown"
-    assert title.source.startswith("# Sequential models\n\nThe code of the site's page of the same name")
+    assert title.source.startswith(f"# Sequential models\n\nThe code of [the page of the same name]({ADDRESS})")
     assert "TensorFlow 2.21.0 and Keras 3.15.1" in title.source
-    assert f"the explanations are on [that page]({ADDRESS})" in title.source
 
 
 def test_setup_cell_resets_keras_and_the_seed_before_each_cell():

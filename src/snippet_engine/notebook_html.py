@@ -12,6 +12,7 @@ printed one a click away; and so are a cell's warnings, in a titled warning box.
 
 import functools
 import html as html_text
+import posixpath
 import re
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
@@ -95,11 +96,14 @@ class LightPage:
     styles: tuple[str, ...]  # the stylesheets it had inline, in page order
 
 
-def light_page(html: str, stylesheet_href: str, page: str, words: Wording = ENGLISH) -> LightPage:
+def light_page(
+    html: str, stylesheet_href: str, page: str, words: Wording = ENGLISH, *, site_url: str = "", page_url: str = ""
+) -> LightPage:
     """`html`, a notebook page as mkdocs-jupyter and mkdocs-material made it (`page` names it in
     errors), without its inline styles, the scripts it never runs and its unstyled code spans, its
     summary tables in both forms and its warnings in a titled box (in the language of `words`),
-    with a link to `stylesheet_href` in its head. Raises NotebookHtmlError on a script or link it does not know."""
+    its links to `site_url` relative to `page_url` (see `relative_site_links`), with a link to
+    `stylesheet_href` in its head. Raises NotebookHtmlError on a script or link it does not know."""
     if html.count(ARTICLE_START) != 1 or html.count("</head>") != 1:
         raise NotebookHtmlError(
             f"{page}: expected one {ARTICLE_START} (mkdocs-material's content) and one </head>; "
@@ -134,9 +138,27 @@ def light_page(html: str, stylesheet_href: str, page: str, words: Wording = ENGL
     lighter = plain_unstyled_tokens("".join(kept), _styled_classes(tuple(styles)))
     lighter = focusable_code(lighter)
     lighter = TEXT_OUTPUT.sub(lambda output: _text_output(output, words, page), lighter)
+    lighter = relative_site_links(lighter, site_url, page_url)
     link = f'<link rel="stylesheet" href="{stylesheet_href}">\n'
     head = html[:start].replace("</head>", link + "</head>")
     return LightPage(head + lighter + html[end:], tuple(styles))
+
+
+def relative_site_links(html: str, site_url: str, page_url: str) -> str:
+    """`html` with its links to pages under `site_url` made relative to the page at `page_url`
+    (both as MkDocs gives them). A notebook links to its tutorial page by its full address, which
+    Colab and Jupyter need; on the site itself, a relative link leads to the page of the same
+    build: the one `mkdocs serve` serves, or a copy read offline."""
+    if not site_url:
+        return html
+    link = re.compile(rf'(<a href="){re.escape(site_url)}([^"]*)"')
+
+    def relative(match: re.Match) -> str:
+        target, fragment = match.group(2).partition("#")[::2]
+        path = posixpath.relpath(target or ".", page_url or ".") + ("/" if target.endswith("/") or not target else "")
+        return f'{match.group(1)}{path}{"#" + fragment if fragment else ""}"'
+
+    return link.sub(relative, html)
 
 
 @functools.lru_cache(maxsize=2)

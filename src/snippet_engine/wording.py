@@ -127,13 +127,12 @@ ENGLISH = Wording(
     "# numbers match the site's; warnings filters as they were at the start.",
     notebook_width_comment="# Keras sizes summaries from COLUMNS; rich reads a notebook's width from JUPYTER_COLUMNS.",
     notebook_introduction=(
-        "The code of the site's page of the same name, with the outputs of the build that ran it "
-        "with TensorFlow {tensorflow} and Keras {keras}; the explanations are on [that page]({page}). "
-        "Other versions (Colab's own, for one) can print other numbers. The first code cell is "
-        "a set-up cell (folded in Colab and Jupyter, left out of the site's view of this notebook): "
-        "it makes every cell start as the build started each snippet, with a fresh Keras session "
-        "and the same seed, so you get the same layer names and numbers. Where a run printed how "
-        "long it took, the stored outputs read `<time>`: that changes from one run to the next."
+        "The code of [the page of the same name]({page}), which explains it, with the outputs the "
+        "site's build printed with TensorFlow {tensorflow} and Keras {keras}; other versions, Colab's "
+        "for one, can print other numbers. A set-up cell comes first (folded in Colab and Jupyter, "
+        "not shown on the site): it starts every cell as the build started each snippet, with a "
+        "fresh Keras session and the same seed, so layer names and numbers match. Where a run "
+        "printed how long it took, the outputs read `<time>`."
     ),
     notebook_raises="This cell raises an error on purpose: where *Run all* stops at it, "
     "run the cells after it one by one.",
@@ -186,13 +185,12 @@ KOREAN = Wording(
     notebook_width_comment="# Keras는 COLUMNS로 요약 표의 너비를 정하고,\n"
     "# rich는 노트북의 너비를 JUPYTER_COLUMNS에서 읽습니다.",
     notebook_introduction=(
-        "사이트에서 같은 이름의 페이지가 보여 주는 코드와, 그 코드를 TensorFlow {tensorflow}, "
-        "Keras {keras}로 실행한 빌드의 출력입니다. 설명은 [그 페이지]({page})에 있습니다. 다른 버전"
-        "(이를테면 Colab에 설치된 버전)에서는 숫자가 다르게 나올 수 있습니다. 첫 번째 코드 셀은 준비 "
-        "셀입니다(Colab과 Jupyter에서는 접혀 있고, 사이트에 보이는 이 노트북에서는 빠져 있습니다). "
-        "이 셀은 빌드가 예제 코드를 하나씩 실행할 때처럼 셀마다 새 Keras 세션과 같은 시드로 "
-        "시작하게 해서, 층 이름과 숫자가 똑같이 나오게 합니다. 실행에 걸린 시간이 출력된 자리는 "
-        "저장된 출력에 `<time>`으로 적혀 있습니다. 그 시간은 실행할 때마다 달라지기 때문입니다."
+        "[같은 이름의 페이지]({page})의 코드와, 사이트 빌드가 TensorFlow {tensorflow}, Keras {keras}로 "
+        "실행해 얻은 출력입니다. 설명은 그 페이지에 있습니다. 다른 버전(이를테면 Colab의 버전)에서는 "
+        "숫자가 다르게 나올 수 있습니다. 맨 앞의 준비 셀(Colab과 Jupyter에서는 접혀 있고 사이트에는 "
+        "보이지 않습니다)은 빌드가 예제를 하나씩 실행할 때처럼 셀마다 새 Keras 세션과 같은 시드로 "
+        "시작하게 해서, 층 이름과 숫자가 똑같이 나오게 합니다. 실행에 걸린 시간이 출력된 자리에는 "
+        "`<time>`이라고 적혀 있습니다."
     ),
     notebook_raises="이 셀은 일부러 오류를 냅니다. *모두 실행*이 여기서 멈추면 그다음 셀부터 하나씩 실행하세요.",
     nouns={"input": ("입력", "입력"), "layer": ("층", "층"), "output": ("출력", "출력")},
