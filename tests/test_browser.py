@@ -1156,6 +1156,24 @@ def test_the_copy_button_can_be_seen_without_hovering_the_code(browser, site_url
     assert contrast >= 3, f"the copy icon stands out from the code by {contrast:.2f}:1 in the {scheme} palette"
 
 
+def test_a_content_tab_with_the_keyboard_focus_shows_it_by_more_than_its_colour(browser, site_url):
+    """The arrow keys move the focus from tab to tab; the theme marks the focused tab by the colour
+    the open tab has anyway, so a ring around the row must show where the focus is (WCAG 2.4.7)."""
+    context = browser.new_context(viewport=DESKTOP)
+    tab = context.new_page()
+    tab.goto(site_url + "multiple-outputs/joint-losses/")
+    row_outline = "() => getComputedStyle(document.querySelector('.tabbed-set > .tabbed-labels')).outlineStyle"
+    unfocused = tab.evaluate(row_outline)
+    for _ in range(100):  # to the first tab, as a keyboard reader gets there
+        tab.keyboard.press("Tab")
+        if tab.evaluate("document.activeElement.matches('.tabbed-set > input')"):
+            break
+    tab.keyboard.press("ArrowRight")
+    focused = tab.evaluate(row_outline)
+    context.close()
+    assert (unfocused, focused) == ("none", "solid")
+
+
 # How a token span of each kind would look inside a line of code, beside the line's own
 # text: the engine writes the tokens of these kinds as plain text (snippet_engine.token_spans).
 TOKEN_LOOKS = """
