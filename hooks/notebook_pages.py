@@ -80,7 +80,7 @@ class NotebookPages:
         notebook = self.by_page.get(page.file.src_uri)
         if not notebook or not config.repo_url:
             return markdown
-        return under_title(markdown, self._links(notebook, page, config))
+        return under_title(markdown, self._links(notebook, page, config, from_tutorial=True))
 
     def light(self, html: str, page, config) -> str:
         """A rendered notebook page without its inline styles and the scripts it never runs, linking
@@ -119,14 +119,15 @@ class NotebookPages:
         title_end += len("</h1>")
         return html[:title_end] + self._links(page.file.src_uri, page, config) + html[title_end:]
 
-    def _links(self, notebook: str, page, config) -> str:
-        """Links from `page` to `notebook`: the file mkdocs-jupyter publishes beside the rendered
-        notebook, and Colab (from GitHub)."""
+    def _links(self, notebook: str, page, config, from_tutorial: bool = False) -> str:
+        """Links from `page` to `notebook`: its rendering on the site (from its tutorial page), the
+        file mkdocs-jupyter publishes beside the rendering, and Colab (from GitHub)."""
         rendered = notebook.removesuffix(".ipynb") + ("/" if config.use_directory_urls else "")
+        view = get_relative_url(rendered, page.url) if from_tutorial else ""
         download = posixpath.relpath(posixpath.join(rendered, posixpath.basename(notebook)), page.url or ".")
         on_branch = self.branch_folder + notebook.removeprefix(f"{NOTEBOOKS_FOLDER}/")
         colab = colab_url(on_branch, config.repo_url, self.colab_branch)
-        return notebook_links_markdown(download, colab, self.words)
+        return notebook_links_markdown(download, colab, self.words, view)
 
     def write_stylesheet(self, site_dir: str) -> None:
         """The rules of the notebook pages' styles that their elements can match, in one file."""

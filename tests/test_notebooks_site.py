@@ -77,7 +77,8 @@ NOTEBOOK_LINKS = re.compile(r'<p class="notebook-links"[^>]*>.*?</p>')
 @pytest.mark.parametrize("edition", ["", "ko"])
 def test_a_notebook_page_links_its_file_and_colab_under_its_title_as_its_tutorial_page_does(built_site, edition):
     """A reader of the notebook on the site gets it as the tutorial page offers it: the file beside
-    the page, and the same Colab address; and the title cell links back to the tutorial page.
+    the page, and the same Colab address; the tutorial page links to the notebook's page, and the
+    title cell back to the tutorial page.
     (The pages are large: only the parts looked at are parsed.)"""
     site = built_site / edition
     published = published_notebooks(site)
@@ -91,13 +92,20 @@ def test_a_notebook_page_links_its_file_and_colab_under_its_title_as_its_tutoria
         download, colab = BeautifulSoup(links, "html.parser").select("a")
         assert download.get("href") == source.name and download.has_attr("download")
         [tutorial_links] = NOTEBOOK_LINKS.findall(tutorial)
-        assert colab["href"] == BeautifulSoup(tutorial_links, "html.parser").select("a")[1]["href"]
+        view, tutorial_download, tutorial_colab = BeautifulSoup(tutorial_links, "html.parser").select("a")
+        assert colab["href"] == tutorial_colab["href"]
+        # From the tutorial page: the notebook's page on the site, and the same file.
+        notebook_page = source.parent.relative_to(site).as_posix() + "/"
+        tutorial_page = page.removesuffix(".ipynb") + "/"
+        assert posixpath.normpath(posixpath.join(tutorial_page, view["href"])) + "/" == notebook_page
+        assert posixpath.normpath(posixpath.join(tutorial_page, tutorial_download["href"])) == (
+            notebook_page + source.name
+        )
         # The notebook links to its page by its full address (Colab needs it); the site's view of
         # it, relatively (it leads to the same build, under `mkdocs serve` too).
-        tutorial_page = page.removesuffix(".ipynb") + "/"
         address = CONFIG["site_url"] + (f"{edition}/" if edition else "") + tutorial_page
         assert f"]({address})" in source.read_text(encoding="utf-8"), f"{page}: no link back to {address}"
-        relative = posixpath.relpath(tutorial_page, source.parent.relative_to(site).as_posix()) + "/"
+        relative = posixpath.relpath(tutorial_page, notebook_page) + "/"
         assert f'<a href="{relative}">' in rendered, f"{page}: no link back to {relative}"
 
 

@@ -64,11 +64,13 @@ def colab_url(notebook_path: str, repo_url: str, branch: str = "main") -> str:
     return f"https://colab.research.google.com/github/{repository}/blob/{quote(branch)}/{quote(notebook_path)}"
 
 
-def notebook_links_markdown(download_url: str, colab: str, words: Wording = ENGLISH) -> str:
-    """The line under a page's title: download its notebook, or open it in Colab."""
+def notebook_links_markdown(download_url: str, colab: str, words: Wording = ENGLISH, view_url: str = "") -> str:
+    """The line under a page's title: view its notebook on the site (from the tutorial page, where
+    `view_url` is given), download it, or open it in Colab."""
+    view = f'<a href="{view_url}">{words.view_notebook}</a> · ' if view_url else ""
     return (
         # The same words on every page: searching for them should find pages, not these links.
-        '<p class="notebook-links" data-search-exclude>'
+        f'<p class="notebook-links" data-search-exclude>{view}'
         f'<a href="{download_url}" download>{words.download_notebook}</a> · '
         f'<a href="{colab}">{words.open_in_colab}</a></p>\n'
     )

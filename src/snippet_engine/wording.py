@@ -28,6 +28,7 @@ class Wording:
     # Formatted with {name}, the snippet's file name; Markdown.
     view_in_repository: str
     download: str
+    view_notebook: str
     download_notebook: str
     open_in_colab: str
     notebooks_section: str
@@ -100,6 +101,7 @@ ENGLISH = Wording(
     show_reflow="Show the table with wrapped cells",
     view_in_repository="View `{name}` in the repository",
     download="Download",
+    view_notebook="View as a notebook",
     download_notebook="Download notebook",
     open_in_colab="Open in Colab",
     notebooks_section="Notebooks",
@@ -157,6 +159,7 @@ KOREAN = Wording(
     show_reflow="칸을 줄바꿈한 표로 보기",
     view_in_repository="저장소에서 `{name}` 보기",
     download="내려받기",
+    view_notebook="노트북으로 보기",
     download_notebook="노트북 내려받기",
     open_in_colab="Colab에서 열기",
     notebooks_section="노트북",
