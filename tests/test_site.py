@@ -52,6 +52,23 @@ def test_figure_is_published_and_linked_relative_to_the_page(make_site):
     assert "](../snippet-figures/draw/curve.png)" in site.expand("guide/page.md")
 
 
+def test_a_figure_is_described_by_the_pages_alt_text_or_else_by_its_name(make_site):
+    site = make_site({"draw.py": "open('curve.png', 'wb').write(b'PNG')\n"})
+    site.prepare({"described.md": '{{ run("draw.py", alt="A curve falling") }}', "plain.md": '{{ run("draw.py") }}'})
+    assert "![A curve falling](snippet-figures/draw/curve.png)" in site.expand("described.md")
+    assert "![Figure curve.png written by the snippet above](snippet-figures/draw/curve.png)" in site.expand("plain.md")
+
+
+def test_alt_text_for_a_snippet_that_draws_no_figure_fails_naming_the_page_and_line(make_site):
+    site = make_site({"hello.py": "print('hello')\n"})
+    site.prepare({"page.md": 'Text.\n\n{{ run("hello.py", alt="A curve") }}'})
+    [problem] = site.problems
+    assert problem.message.startswith(
+        "snippets/hello.py: alt= describes the one figure a snippet draws, and this one drew 0 (none)"
+    )
+    assert "shown on docs/page.md, line 3" in problem.message
+
+
 def test_failed_snippet_shows_its_error_instead_of_any_output(make_site):
     site = make_site({"bad.py": "print('partial')\nraise KeyError('k')\n"})
     site.prepare({"page.md": '{{ run("bad.py") }}'})

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 DIRECTIVE_LINE = re.compile(r"^(?P<indent>[ \t]*)\{\{\s*(?P<kind>run|diagram)\((?P<arguments>.*)\)\s*\}\}[ \t]*$")
 FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
-OPTIONS = {"run": ("hl_lines", "raises", "title"), "diagram": ("model",)}
+OPTIONS = {"run": ("hl_lines", "raises", "title", "alt"), "diagram": ("model",)}
 REQUIRED = {"run": (), "diagram": ("model",)}
 EXAMPLES = {"run": '{{ run("topic/file.py") }}', "diagram": '{{ diagram("topic/file.py", model="name") }}'}
 
@@ -36,6 +36,7 @@ class Directive:
     hl_lines: str | None = None
     raises: str | None = None
     title: str | None = None
+    alt: str | None = None  # what the figure the snippet draws shows, for who cannot see it
 
     @property
     def path(self) -> str:

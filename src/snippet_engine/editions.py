@@ -17,7 +17,7 @@ from .settings import SettingsError
 
 CONFIG_SECTION = "extra.editions"
 # What a translation may change in a directive: the rest must match its original.
-TRANSLATABLE_OPTIONS = ("title",)
+TRANSLATABLE_OPTIONS = ("title", "alt")
 
 
 @dataclass(frozen=True)

@@ -32,8 +32,9 @@ def breakable_paths(html: str) -> str:
     return _PATHS.sub(lambda match: match[1] + match[2].replace("/", "/<wbr>") + match[3], html)
 
 
-def result_blocks(result: SnippetResult, figure_links: dict[str, str], words: Wording) -> str:
-    """Output (with the error, if the snippet was meant to raise), warnings, then figures."""
+def result_blocks(result: SnippetResult, figure_links: dict[str, str], words: Wording, alt: str | None = None) -> str:
+    """Output (with the error, if the snippet was meant to raise), warnings, then figures, described
+    by `alt` where the page gives it (else by their names)."""
     printed = "\n".join(
         part for part in (result.output.rstrip("\n"), result.error and result.error.rstrip("\n")) if part
     )
@@ -47,7 +48,7 @@ def result_blocks(result: SnippetResult, figure_links: dict[str, str], words: Wo
             )
         )
     blocks.extend(
-        f"![{words.figure.format(name=name)}]({link}){{ .snippet-figure }}" for name, link in figure_links.items()
+        f"![{alt or words.figure.format(name=name)}]({link}){{ .snippet-figure }}" for name, link in figure_links.items()
     )
     return "\n\n".join(blocks)
 

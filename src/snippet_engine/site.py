@@ -72,7 +72,7 @@ class SiteSnippets:
                 setting = f"set {CONFIG_SECTION}.python in mkdocs.yml, or SNIPPETS_PYTHON"
                 self.problems.append(Problem(f"{error} ({setting})"))
             for directive in runnable:
-                self._check_diagram(directive)
+                self._check_against_result(directive)
         self.problems.extend(
             Problem(result.report()) for result in self.results.values() if isinstance(result, SnippetFailure)
         )
@@ -152,18 +152,27 @@ class SiteSnippets:
             return False
         return True
 
-    def _check_diagram(self, directive: Directive) -> None:
+    def _check_against_result(self, directive: Directive) -> None:
+        """What a directive asks of its snippet's run: the model a diagram draws, the one figure an
+        `alt=` describes."""
         result = self.results.get(directive.path)
-        if directive.kind != "diagram" or not isinstance(result, SnippetResult) or directive.model in result.graphs:
+        if not isinstance(result, SnippetResult):
             return
         shown = self.settings.shown(directive.path)
-        found = ", ".join(sorted(result.graphs)) or "none"
-        self.directive_failures[directive] = SnippetFailure(
-            directive.path,
-            f"{shown}: no built functional or Sequential model in a variable named {directive.model!r} "
-            f"(variables holding one: {found})",
-            [directive.where],
-        )
+        if directive.kind == "diagram" and directive.model not in result.graphs:
+            found = ", ".join(sorted(result.graphs)) or "none"
+            problem = (
+                f"{shown}: no built functional or Sequential model in a variable named {directive.model!r} "
+                f"(variables holding one: {found})"
+            )
+        elif directive.alt is not None and len(result.images) != 1:
+            problem = (
+                f"{shown}: alt= describes the one figure a snippet draws, and this one drew "
+                f"{len(result.images)} ({', '.join(sorted(result.images)) or 'none'}): remove alt=, or draw one figure"
+            )
+        else:
+            return
+        self.directive_failures[directive] = SnippetFailure(directive.path, problem, [directive.where])
 
     def _render(self, directive: Directive, page: str) -> str:
         failure = self.directive_failures.get(directive)
@@ -185,7 +194,7 @@ class SiteSnippets:
             parts.append(render.not_executed_block(self.words))
         else:
             links = {name: _relative(page, _figure_path(directive.path, name)) for name in result.images}
-            parts.append(render.result_blocks(result, links, self.words))
+            parts.append(render.result_blocks(result, links, self.words, directive.alt))
         return render.indented("\n\n".join(parts), directive.indent)
 
 
