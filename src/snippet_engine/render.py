@@ -47,9 +47,8 @@ def result_blocks(result: SnippetResult, figure_links: dict[str, str], words: Wo
                 _fenced("\n".join(result.warnings), "{ .text .snippet-warnings .no-copy }"),
             )
         )
-    blocks.extend(
-        f"![{alt or words.figure.format(name=name)}]({link}){{ .snippet-figure }}" for name, link in figure_links.items()
-    )
+    for name, link in figure_links.items():
+        blocks.append(f"![{alt or words.figure.format(name=name)}]({link}){{ .snippet-figure }}")
     return "\n\n".join(blocks)
 
 
