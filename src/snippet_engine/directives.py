@@ -36,7 +36,7 @@ class Directive:
     hl_lines: str | None = None
     raises: str | None = None
     title: str | None = None
-    alt: str | None = None  # what the figure the snippet draws shows, for who cannot see it
+    alt: str | None = None  # what the figure the snippet draws shows, for readers who cannot see it
 
     @property
     def path(self) -> str:
