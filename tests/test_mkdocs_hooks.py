@@ -219,7 +219,7 @@ def test_a_malformed_directive_fails_the_build_naming_page_line_and_the_fix(site
         "docs/index.md, line 3: a diagram directive must stand alone on its line; "
         'write it as {{ diagram("topic/file.py", model="name") }}' in build.stderr
     )
-    assert "docs/index.md, line 5: unknown option 'colour' (known: hl_lines, raises, title)" in build.stderr
+    assert "docs/index.md, line 5: unknown option 'colour' (known: hl_lines, raises, title, alt)" in build.stderr
     assert "Traceback" not in build.stderr
 
 
