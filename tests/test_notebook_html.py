@@ -121,13 +121,16 @@ def test_a_printed_summary_table_is_shown_in_both_forms_and_the_printed_text_sta
     assert body.count('<table class="summary-table">') == 1
     assert f'<span class="summary-show-printed">{KOREAN.show_printed}</span>' in body
     assert '<pre class="summary-printed" tabindex="0">' in body
-    assert 'data-mime-type="text/plain">' in body  # the output does not scroll: its parts do
+    # The output does not scroll, its parts do; it has the title of the other pages' output blocks.
+    assert f'data-mime-type="text/plain"><span class="filename">{KOREAN.output}</span>' in body
     assert printed_text(body) == printed
 
 
-def test_a_printed_output_without_a_table_stays_as_nbconvert_wrote_it():
+def test_a_printed_output_without_a_table_stays_as_nbconvert_wrote_it_under_the_title_output_blocks_have():
     output = printed_output("loss: 0.5 <done>\n")
-    assert output in light_page(notebook_page(STYLES + output), "shared.css", "notebooks/a.ipynb").html
+    opening, _, rest = output.partition(">")
+    titled = f'{opening}><span class="filename">{KOREAN.output}</span>{rest}'
+    assert titled in light_page(notebook_page(STYLES + output), "shared.css", "notebooks/a.ipynb", KOREAN).html
 
 
 @pytest.mark.parametrize(
@@ -325,7 +328,7 @@ def stderr_output(text: str) -> str:
     )
 
 
-def test_warnings_are_shown_in_a_warning_box_titled_with_their_number_and_a_traceback_stays_as_it_is():
+def test_warnings_are_shown_in_a_warning_box_titled_with_their_number_and_a_traceback_under_the_output_title():
     warnings = (
         "keras/src/layers/layer.py:431: UserWarning: `build()` was called\non a layer <with state>\n"
         "snippets/a.py:3: DeprecationWarning: old\n"
@@ -336,7 +339,9 @@ def test_warnings_are_shown_in_a_warning_box_titled_with_their_number_and_a_trac
     assert f'<p class="admonition-title">{KOREAN.warnings_title(2)}</p>' in body
     assert 'class="jp-RenderedText jp-OutputArea-output notebook-warnings"' in body
     assert printed_text(body) == warnings + traceback.split("<pre>")[1].split("</pre>")[0]
-    assert traceback in body
+    opening, _, rest = traceback.partition(">")
+    assert f'{opening}><span class="filename">{KOREAN.output}</span>{rest}' in body
+    assert body.count('class="filename"') == 1  # the warnings have their box's title
 
 
 def test_something_on_stderr_that_is_neither_warnings_nor_a_traceback_fails_and_names_the_page():

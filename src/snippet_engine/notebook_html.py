@@ -206,8 +206,18 @@ def _text_output(output: re.Match, words: Wording, page: str) -> str:
         )
     text = html_text.unescape(output["text"])
     if output["mime"] == "text/plain":
-        return reflowable_tables(output[0], output[1], text, words, page)
-    return titled_warnings(output[0], output[1], text, words, page)
+        shown = reflowable_tables(output[0], output[1], text, words, page)
+    elif text.lstrip("\n").startswith(TRACEBACK_START):
+        shown = output[0]  # in JupyterLab's pink, as the other pages show an error in their output block
+    else:
+        return titled_warnings(output[0], output[1], text, words, page)
+    return _titled(shown, words)
+
+
+def _titled(output: str, words: Wording) -> str:
+    """A printed output or an error with the title the other pages' output blocks have ("Output")."""
+    opening_end = output.index(">") + 1
+    return f'{output[:opening_end]}<span class="filename">{words.output}</span>{output[opening_end:]}'
 
 
 def reflowable_tables(output: str, opening: str, text: str, words: Wording, page: str) -> str:
@@ -233,16 +243,14 @@ def reflowable_tables(output: str, opening: str, text: str, words: Wording, page
 
 
 def titled_warnings(output: str, opening: str, text: str, words: Wording, page: str) -> str:
-    """What a cell wrote to stderr (`output`: its `opening` tag, its `text`): warnings shown as the
-    other pages show them, in a warning box titled with their number; JupyterLab draws them in the
-    pink of an error, and a cell that raises on purpose shows both. A traceback stays as it is."""
-    if text.lstrip("\n").startswith(TRACEBACK_START):
-        return output
+    """Warnings a cell wrote to stderr (`output`: its `opening` tag, its `text`), shown as the other
+    pages show them, in a warning box titled with their number; JupyterLab draws them in the pink
+    of an error, and a cell that raises on purpose shows both."""
     count = len(WARNING_START.findall(text))
     if not count:
         raise NotebookHtmlError(
             f"{page}: a cell wrote to stderr something that is neither a traceback nor warnings "
-            f"({_opening(text)}); titled_warnings in {__name__} knows those two only."
+            f"({_opening(text)}); {__name__} knows those two only."
         )
     opening = opening.replace("jp-OutputArea-output", "jp-OutputArea-output notebook-warnings", 1)
     title = f'<p class="admonition-title">{words.warnings_title(count)}</p>'
