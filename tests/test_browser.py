@@ -1174,6 +1174,27 @@ def test_a_content_tab_with_the_keyboard_focus_shows_it_by_more_than_its_colour(
     assert (unfocused, focused) == ("none", "solid")
 
 
+def test_the_first_use_of_each_glossary_term_takes_the_focus_and_shows_its_definition(browser, site_url):
+    context = browser.new_context(viewport=DESKTOP)
+    tab = context.new_page()
+    tab.goto(site_url + "building-models/functional/")
+    terms = tab.evaluate(
+        """() => [...document.querySelectorAll(".md-typeset abbr[title]")].map((term) => [term.title, term.tabIndex])"""
+    )
+    shown = None
+    for _ in range(100):  # the keyboard's way to the first term, which shows its definition
+        tab.keyboard.press("Tab")
+        if tab.evaluate("document.activeElement.matches('abbr')"):
+            shown = tab.locator(".md-tooltip2--active").inner_text()
+            break
+    context.close()
+    first_use = {title: index for index, (title, _) in reversed(list(enumerate(terms)))}
+    stops = [index for index, (_, tab_index) in enumerate(terms) if tab_index == 0]
+    assert stops == sorted(first_use.values())
+    assert len(first_use) < len(terms)  # the page uses a term twice: the second use is no stop
+    assert shown == terms[0][0]
+
+
 # How a token span of each kind would look inside a line of code, beside the line's own
 # text: the engine writes the tokens of these kinds as plain text (snippet_engine.token_spans).
 TOKEN_LOOKS = """
