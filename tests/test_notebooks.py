@@ -155,6 +155,14 @@ def test_setup_cell_resets_keras_and_the_seed_before_each_cell():
     assert "keras.utils.set_random_seed(77)" in setup.source
 
 
+def test_setup_cell_leaves_tensorflows_own_log_out_as_the_site_pages_do():
+    # The build's worker captures what a snippet prints; TensorFlow's logger writes to the stream
+    # it found when TensorFlow was imported, which a notebook shows in the next cell's output.
+    setup = make_notebook().cells[1].source
+    assert 'tf.get_logger().setLevel("ERROR")' in setup
+    assert setup.index("import tensorflow as tf") < setup.index("tf.get_logger()")
+
+
 def test_setup_cell_is_folded_in_colab_and_jupyter_and_tagged_for_the_site_to_hide():
     setup = make_notebook().cells[1]
     assert setup.source.startswith("#@title ")  # what Colab's form view shows of it

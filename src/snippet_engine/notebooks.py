@@ -32,6 +32,8 @@ import keras
 import tensorflow as tf
 
 tf.config.experimental.enable_op_determinism()
+{log_comment}
+tf.get_logger().setLevel("ERROR")
 warning_filters_at_start = list(warnings.filters)
 {console_width}
 
@@ -137,7 +139,11 @@ def _title_cell(title: str, page_address: str, result: SnippetResult, words: Wor
 def _setup_cell(seed: int, console_width: int | None, words: Wording) -> nbformat.NotebookNode:
     width = CONSOLE_WIDTH.format(comment=words.notebook_width_comment, width=console_width) if console_width else ""
     setup = SETUP_CELL.format(
-        title=words.notebook_setup_title, comment=words.notebook_setup_comment, seed=seed, console_width=width
+        title=words.notebook_setup_title,
+        comment=words.notebook_setup_comment,
+        log_comment=words.notebook_log_comment,
+        seed=seed,
+        console_width=width,
     )
     cell = v4.new_code_cell(setup)
     cell.metadata.update(FOLDED)

@@ -64,6 +64,7 @@ class Wording:
     notebook_setup_title: str
     notebook_setup_comment: str
     notebook_width_comment: str
+    notebook_log_comment: str
     notebook_introduction: str
     # Under a snippet's label in a notebook, when it raises on purpose.
     notebook_raises: str
@@ -128,6 +129,7 @@ ENGLISH = Wording(
     notebook_setup_comment="# Before each cell: a new Keras session and the build's seed, so layer names and\n"
     "# numbers match the site's; warnings filters as they were at the start.",
     notebook_width_comment="# Keras sizes summaries from COLUMNS; rich reads a notebook's width from JUPYTER_COLUMNS.",
+    notebook_log_comment="# TensorFlow's own log (notes on retracing, for one) is left out, as on the site's pages.",
     notebook_introduction=(
         "The code of [the page of the same name]({page}), which explains it, with the outputs the "
         "site's build printed with TensorFlow {tensorflow} and Keras {keras}; other versions, Colab's "
@@ -187,6 +189,7 @@ KOREAN = Wording(
     "# 숫자가 사이트와 같게 나옵니다. 경고 필터도 처음 상태로 되돌립니다.",
     notebook_width_comment="# Keras는 COLUMNS로 요약 표의 너비를 정하고,\n"
     "# rich는 노트북의 너비를 JUPYTER_COLUMNS에서 읽습니다.",
+    notebook_log_comment="# TensorFlow 자체의 로그(이를테면 재추적 안내)는 사이트의 페이지처럼 싣지 않습니다.",
     notebook_introduction=(
         "[같은 이름의 페이지]({page})의 코드와, 사이트 빌드가 TensorFlow {tensorflow}, Keras {keras}로 "
         "실행해 얻은 출력입니다. 설명은 그 페이지에 있습니다. 다른 버전(이를테면 Colab의 버전)에서는 "
