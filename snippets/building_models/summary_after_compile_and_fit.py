@@ -20,3 +20,6 @@ optimizer_params = sum(v.numpy().size for v in model.optimizer.variables)
 assert optimizer_params == 2 * 70 + 2 == 142
 assert model.count_params() == 70  # the model itself did not grow
 assert model.count_params() + optimizer_params == 212  # what "Total params" adds up
+# Its bytes: 4 for each float32, 8 for the step counter, an int64.
+assert model.optimizer.iterations.dtype == "int64"
+assert sum(v.numpy().nbytes for v in model.optimizer.variables) == 141 * 4 + 8
