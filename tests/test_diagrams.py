@@ -35,12 +35,13 @@ def history_entries(value):
             yield from history_entries(item)
 
 if "output_layers" in config:
-    edges = sorted({
+    # One edge per tensor a call takes: Subtract()([shared(a), shared(b)]) has two from "shared".
+    edges = sorted(
         (source, layer["config"]["name"])
         for layer in config["layers"]
         for node in layer.get("inbound_nodes", [])
         for source in keras_tensors(node)
-    })
+    )
     outputs = list(history_entries(config["output_layers"]))
 else:  # Sequential: each layer feeds the next
     names = [layer["config"]["name"] for layer in config["layers"]]

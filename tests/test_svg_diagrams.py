@@ -115,6 +115,23 @@ def test_one_path_per_edge_and_per_output():
     assert drawn == expected
 
 
+def test_a_layer_taking_two_outputs_of_one_shared_layer_gets_two_arrows_side_by_side():
+    shared = {  # Subtract()([shared(a), shared(b)])
+        "layers": [
+            layer("a", "InputLayer"),
+            layer("b", "InputLayer"),
+            layer("shared"),
+            layer("difference", "Subtract"),
+        ],
+        "edges": [["a", "shared"], ["b", "shared"], ["shared", "difference"], ["shared", "difference"]],
+        "outputs": ["difference"],
+    }
+    twice = [path for path in edge_paths(parse(model_diagram_svg(shared))) if path.get("data-to") == "difference"]
+    assert len(twice) == 2
+    assert start_point(twice[0])[0] != start_point(twice[1])[0]
+    assert end_point(twice[0])[0] != end_point(twice[1])[0]
+
+
 def start_point(path) -> tuple[float, float]:
     x, y = re.match(r"M(-?[\d.]+),(-?[\d.]+)", path.get("d")).groups()
     return float(x), float(y)

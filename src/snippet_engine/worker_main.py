@@ -167,7 +167,8 @@ def model_graphs(namespace: dict) -> dict[str, dict]:
 
 def _layer_graph(functional) -> dict:
     """Layers in graph order (inputs first) with their types and output shapes, the edges
-    between them, and the model's inputs and outputs in the order the model declares them.
+    between them (one per tensor a layer takes), and the model's inputs and outputs in the
+    order the model declares them.
 
     Layers are a list, not a dict keyed by name: the cache stores JSON with sorted keys,
     and a dict would come back from it in another order than a fresh run gives.
@@ -182,10 +183,9 @@ def _layer_graph(functional) -> dict:
                 shape = str(tuple(tensor.shape))
                 if shape not in shapes["shapes"]:
                     shapes["shapes"].append(shape)
-            for parent in node.parent_nodes:
-                edge = [parent.operation.name, layer.name]
-                if edge not in edges:
-                    edges.append(edge)
+            # One edge per tensor passed: a layer that takes two outputs of one shared layer
+            # (Subtract()([shared(a), shared(b)])) has two arrows from it.
+            edges.extend([parent.operation.name, layer.name] for parent in node.parent_nodes)
     return {
         "layers": list(layers.values()),
         "edges": edges,
