@@ -124,7 +124,7 @@ class NotebookPages:
         file mkdocs-jupyter publishes beside the rendering, and Colab (from GitHub)."""
         rendered = notebook.removesuffix(".ipynb") + ("/" if config.use_directory_urls else "")
         view = get_relative_url(rendered, page.url) if from_tutorial else ""
-        download = posixpath.relpath(posixpath.join(rendered, posixpath.basename(notebook)), page.url or ".")
+        download = get_relative_url(posixpath.join(rendered, posixpath.basename(notebook)), page.url)
         on_branch = self.branch_folder + notebook.removeprefix(f"{NOTEBOOKS_FOLDER}/")
         colab = colab_url(on_branch, config.repo_url, self.colab_branch)
         return notebook_links_markdown(download, colab, self.words, view)
