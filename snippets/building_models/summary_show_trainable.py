@@ -11,6 +11,6 @@ assert sum(w.numpy().size for w in model.trainable_weights) == 60
 
 # With the default positions the new column is too narrow for its own header.
 captured = []
-model.summary(show_trainable=True, print_fn=lambda text, **kwargs: captured.append(text))
+model.summary(show_trainable=True, print_fn=captured.append)
 header = next(line for line in "".join(captured).splitlines() if "Layer (type)" in line)
 print("Default layout, last header cell:", header.split("┃")[-2].strip())
