@@ -278,6 +278,20 @@ def test_every_korean_page_shows_exactly_the_outputs_of_its_english_page(site_ou
     assert korean == english
 
 
+def test_every_code_and_output_block_of_a_korean_page_is_its_english_pages_byte_for_byte(built_site):
+    """The browser tests lean on it: they look at the Korean pages on a phone only (test_browser.py)."""
+    english, korean = pages_of(built_site, "en"), pages_of(built_site, "ko")
+    assert korean.keys() == english.keys()
+    blocks = {
+        (language, path): [str(pre) for pre in BeautifulSoup(html, "html.parser").find_all("pre")]
+        for language, edition in (("en", english), ("ko", korean))
+        for path, html in edition.items()
+    }
+    assert sum(len(found) for (language, _), found in blocks.items() if language == "en") > 300
+    different = [path for path in english if blocks["ko", path] != blocks["en", path]]
+    assert not different, f"Korean pages whose code or output blocks differ from the English page's: {different}"
+
+
 def test_every_korean_page_shows_the_snippet_code_of_its_english_page(built_site):
     english, korean = pages_of(built_site, "en"), pages_of(built_site, "ko")
     code = {}
