@@ -77,7 +77,7 @@ def test_the_drawing_is_well_formed_accessible_svg():
     assert title.text == "Diagram of a model with 2 inputs, 6 layers and 3 outputs"
     assert "Inputs, left to right: question_a, question_b." in desc.text
     assert "joined, Concatenate, output shape (None, 8), takes embed_a, embed_b." in desc.text
-    assert "Output 1 is joined." in desc.text
+    assert "The box output 1 is the output of joined." in desc.text
     # Scales with its container, to a readable floor, from its own size.
     width = float(root.get("width"))
     assert root.get("viewBox") == f"0 0 {root.get('width')} {root.get('height')}"
@@ -104,7 +104,7 @@ def test_dict_outputs_are_labelled_with_their_keys_in_the_order_written():
     root = parse(model_diagram_svg(graph))
     labels = [next(group.iter(f"{SVG}text")).text for group in groups(root, "model-diagram-output")]
     assert labels == ["rating", "features"]
-    assert "Rating is score. Features is joined." in root.find(f"{SVG}desc").text
+    assert "The box rating is the output of score. The box features is the output of joined." in root.find(f"{SVG}desc").text
 
 
 def test_one_path_per_edge_and_per_output():

@@ -539,8 +539,7 @@ def _description(model: _Graph, words: Wording) -> str:
         role = words.takes.format(names=", ".join(fed_by)) if fed_by else words.is_input
         sentences.append(words.layer_sentence.format(layer=layer.name, kind=layer.type, shapes=shapes, role=role))
     for label, name in zip(model.output_labels, model.outputs, strict=True):
-        sentence = words.output_is.format(label=label, name=name)
-        sentences.append(sentence[0].upper() + sentence[1:] if words.capitalized_sentences else sentence)
+        sentences.append(words.output_is.format(label=label, name=name))
     return " ".join(sentences)
 
 

@@ -72,8 +72,6 @@ class Wording:
     # formatted with {number} and {noun}.
     nouns: dict[str, tuple[str, str]]
     counted: str
-    # Whether a sentence that starts with a name ("price is ...") starts with a capital.
-    capitalized_sentences: bool
     # The title of the link beside each heading (Python-Markdown's toc permalink).
     permalink_title: str
     # The words of mkdocs.yml that the theme shows (the palette toggles), keyed by the English
@@ -113,7 +111,7 @@ ENGLISH = Wording(
     unknown_shape="unknown",
     takes="takes {names}",
     is_input="is an input",
-    output_is="{label} is {name}.",
+    output_is="The box {label} is the output of {name}.",
     output_label="output {index}",
     shapes_joiner=" and ",
     page_not_found="Page not found",
@@ -142,7 +140,6 @@ ENGLISH = Wording(
     "run the cells after it one by one.",
     nouns={"input": ("input", "inputs"), "layer": ("layer", "layers"), "output": ("output", "outputs")},
     counted="{number} {noun}",
-    capitalized_sentences=True,
     permalink_title="Permanent link",
     interface={},
 )
@@ -172,7 +169,7 @@ KOREAN = Wording(
     unknown_shape="알 수 없음",
     takes="{names}의 출력을 받음",
     is_input="입력",
-    output_is="{label}은(는) {name}입니다.",
+    output_is="{label} 상자는 {name}의 출력입니다.",
     output_label="출력 {index}",
     shapes_joiner=", ",
     page_not_found="페이지를 찾을 수 없습니다",
@@ -201,7 +198,6 @@ KOREAN = Wording(
     notebook_raises="이 셀은 일부러 오류를 냅니다. *모두 실행*이 여기서 멈추면 그다음 셀부터 하나씩 실행하세요.",
     nouns={"input": ("입력", "입력"), "layer": ("층", "층"), "output": ("출력", "출력")},
     counted="{noun} {number}개",
-    capitalized_sentences=False,
     permalink_title="이 부분으로 바로 가는 링크",
     interface={
         "Switch to light mode": "밝은 화면으로 바꾸기",
