@@ -1285,6 +1285,8 @@ def edge_shading(box) -> tuple[int, int]:
         # A code block's line numbers stay over its left edge. (A highlighted line has a colour
         # of its own up to both edges: the block has none.)
         ("building-models/sequential/", ".highlight:not(:has(.hll)) pre > code", False),
+        # A notebook's code cell has no line numbers.
+        ("notebooks/building-models/sequential/", ".jp-InputArea-editor .highlight-ipynb pre", True),
     ],
 )
 def test_a_block_wider_than_the_phone_is_shaded_on_the_side_it_hides_and_no_other(
