@@ -104,7 +104,8 @@ def test_dict_outputs_are_labelled_with_their_keys_in_the_order_written():
     root = parse(model_diagram_svg(graph))
     labels = [next(group.iter(f"{SVG}text")).text for group in groups(root, "model-diagram-output")]
     assert labels == ["rating", "features"]
-    assert "The box rating is the output of score. The box features is the output of joined." in root.find(f"{SVG}desc").text
+    description = root.find(f"{SVG}desc").text
+    assert "The box rating is the output of score. The box features is the output of joined." in description
 
 
 def test_one_path_per_edge_and_per_output():
