@@ -99,6 +99,12 @@ def test_one_box_per_layer_and_per_output():
     assert score.find(f"{SVG}text").get("class") == "model-diagram-name"  # the name is the bold line
 
 
+def test_the_description_names_the_inputs_left_to_right_as_drawn():
+    """Keras lists question_b first here; the drawing, and so its description, follow the order declared."""
+    description = parse(model_diagram_svg(TWO_INPUTS)).find(f"{SVG}desc").text
+    assert description.index("question_a, InputLayer") < description.index("question_b, InputLayer")
+
+
 def test_dict_outputs_are_labelled_with_their_keys_in_the_order_written():
     graph = {**TWO_INPUTS, "outputs": ["score", "joined"], "output_labels": ["rating", "features"]}
     root = parse(model_diagram_svg(graph))

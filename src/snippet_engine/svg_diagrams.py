@@ -533,7 +533,10 @@ def _description(model: _Graph, words: Wording) -> str:
     for source, target in model.edges:
         feeders[target].append(source)
     sentences = [words.inputs_in_order.format(names=", ".join(model.inputs)) if model.inputs else words.no_inputs]
-    for layer in model.layers:
+    # The inputs first, left to right as drawn (Keras may list them in another order), then the
+    # other layers in the order of the graph.
+    declared = {name: index for index, name in enumerate(model.inputs)}
+    for layer in sorted(model.layers, key=lambda layer: declared.get(layer.name, len(declared))):
         shapes = words.shapes_joiner.join(layer.shapes) or words.unknown_shape
         fed_by = feeders[layer.name]
         role = words.takes.format(names=", ".join(fed_by)) if fed_by else words.is_input
