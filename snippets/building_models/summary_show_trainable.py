@@ -5,7 +5,8 @@ model = keras.Sequential(
 )
 model.layers[0].trainable = False  # freeze the first Dense layer
 
-# positions: where each column ends, as fractions of the line; more room for the last one
+# positions: where each column ends, as fractions of the line; Output Shape and
+# Param # end earlier than by default, leaving the new last column more room
 model.summary(show_trainable=True, positions=[0.45, 0.75, 0.9])
 assert sum(w.numpy().size for w in model.trainable_weights) == 60
 
@@ -13,4 +14,5 @@ assert sum(w.numpy().size for w in model.trainable_weights) == 60
 captured = []
 model.summary(show_trainable=True, print_fn=captured.append)
 header = next(line for line in "".join(captured).splitlines() if "Layer (type)" in line)
-print("Default layout, last header cell:", header.split("┃")[-2].strip())
+HEAVY_BAR = "\u2503"  # ┃, the border between header cells
+print("Default layout, last header cell:", header.split(HEAVY_BAR)[-2].strip())
