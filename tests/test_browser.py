@@ -1314,6 +1314,30 @@ def test_a_block_wider_than_the_phone_is_shaded_on_the_side_it_hides_and_no_othe
         context.close()
 
 
+# Each error message's text boxes against its output block's box: (right edge of the text, of the box).
+ERROR_MESSAGE_EDGES = """
+() => [...document.querySelectorAll(".snippet-error-message")].map((message) => {
+  const range = document.createRange();
+  range.selectNodeContents(message);
+  const right = Math.max(...[...range.getClientRects()].map((r) => r.right));
+  return [message.textContent.slice(0, 60), right, message.closest("code").getBoundingClientRect().right];
+})
+"""
+
+
+def test_an_errors_message_wraps_inside_its_box_on_a_phone(browser, site_url):
+    """A learner's review: on a phone the traceback scrolled sideways, and the message the page
+    explains right below it was cut at the edge ("...has al"). The frames keep their lines."""
+    context = browser.new_context(viewport=PHONE)
+    tab = context.new_page()
+    tab.goto(site_url + "building-models/reusing-layers/")
+    edges = tab.evaluate(ERROR_MESSAGE_EDGES)
+    context.close()
+    assert len(edges) >= 2, "expected the page's two errors"
+    cut = [f"{text!r}: text to {right:.0f} px, box to {box:.0f} px" for text, right, box in edges if right > box + 1]
+    assert not cut, "error messages cut at the edge of their box:\n" + "\n".join(cut)
+
+
 def test_a_click_on_a_line_number_gives_the_address_of_that_line(browser, site_url):
     from playwright.sync_api import expect
 

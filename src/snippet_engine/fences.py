@@ -14,6 +14,7 @@ printed table is one click away.
 
 import html
 import json
+import re
 
 from .summary_tables import Table, split_output, table_html
 from .svg_diagrams import model_diagram_svg
@@ -41,7 +42,7 @@ def output_html(text: str, words: Wording) -> str:
         # "copy": a printed table has the theme's copy button, which the rest of the block does without.
         summary_html(segment, words, _printed(segment.text, "summary-printed copy"))
         if isinstance(segment, Table)
-        else _printed(segment.text, "snippet-text")
+        else f'<pre class="snippet-text"><code>{_with_error_message_marked(segment.text)}</code></pre>'
         for segment in split_output(text)
     ]
     # The label is the same on every block: searching for it should find pages, not labels.
@@ -68,3 +69,19 @@ def summary_html(table: Table, words: Wording, printed: str) -> str:
 
 def _printed(text: str, css_class: str) -> str:
     return f'<pre class="{css_class}"><code>{html.escape(text, quote=False)}</code></pre>'
+
+
+_TRACEBACK = "Traceback (most recent call last):\n"
+_UNINDENTED_LINE = re.compile(r"^\S", re.MULTILINE)
+
+
+def _with_error_message_marked(text: str) -> str:
+    """The escaped text, with the message of the error it ends with, if any (the lines after the
+    last traceback's frames, which are indented), in a span: pages quote it, and CSS lets it wrap
+    on a phone, where the frames keep their lines to keep each ^^^^ under what it marks."""
+    start = text.rfind(_TRACEBACK)
+    message = _UNINDENTED_LINE.search(text, start + len(_TRACEBACK)) if start >= 0 else None
+    if message is None:
+        return html.escape(text, quote=False)
+    before, after = (html.escape(part, quote=False) for part in (text[: message.start()], text[message.start() :]))
+    return f'{before}<span class="snippet-error-message">{after}</span>'

@@ -1,0 +1,63 @@
+"""The Output block's HTML: the printed text given back exactly, an error's message marked."""
+
+import html
+import re
+
+from snippet_engine.fences import output_html
+from snippet_engine.wording import wording
+
+RAISED = """\
+printed first
+Traceback (most recent call last):
+  File "snippets/example.py", line 4, in <module>
+    model.add(keras.Input(shape=(1,)))
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  [1 frame inside installed packages]
+ValueError: a message the page quotes, longer than a phone's line
+  and a second line of it
+"""
+
+CHAINED = """\
+Traceback (most recent call last):
+  File "snippets/example.py", line 2, in <module>
+    {}["key"]
+KeyError: 'key'
+
+During handling of the above exception, another exception occurred:
+
+Traceback (most recent call last):
+  File "snippets/example.py", line 4, in <module>
+    raise ValueError("the last one")
+ValueError: the last one
+"""
+
+
+def printed_text(block: str) -> str:
+    return "".join(
+        html.unescape(re.sub(r"<[^>]+>", "", code)) for code in re.findall(r"<code>(.*?)</code>", block, re.S)
+    )
+
+
+def marked(block: str) -> list[str]:
+    return [
+        html.unescape(text) for text in re.findall(r'<span class="snippet-error-message">(.*?)</span>', block, re.S)
+    ]
+
+
+def test_the_message_of_the_error_is_marked_and_the_text_given_back_exactly():
+    block = output_html(RAISED, wording("en"))
+    assert printed_text(block) == RAISED
+    assert marked(block) == [
+        "ValueError: a message the page quotes, longer than a phone's line\n  and a second line of it\n"
+    ]
+
+
+def test_only_the_last_error_of_a_chain_is_marked():
+    block = output_html(CHAINED, wording("en"))
+    assert printed_text(block) == CHAINED
+    assert marked(block) == ["ValueError: the last one\n"]
+
+
+def test_text_without_a_traceback_has_nothing_marked():
+    text = "Traceback is a word; nothing was raised\n"
+    assert marked(output_html(text, wording("en"))) == []
