@@ -1314,23 +1314,30 @@ def test_a_block_wider_than_the_phone_is_shaded_on_the_side_it_hides_and_no_othe
         context.close()
 
 
-# Each error message's text boxes against its output block's box: (right edge of the text, of the box).
+# Each error message against its output block's box: (its start, the right edge of its words, of the
+# box). Words: a space at the end of a wrapped line hangs past the edge, and nothing shows of it.
 ERROR_MESSAGE_EDGES = """
 () => [...document.querySelectorAll(".snippet-error-message")].map((message) => {
-  const range = document.createRange();
-  range.selectNodeContents(message);
-  const right = Math.max(...[...range.getClientRects()].map((r) => r.right));
-  return [message.textContent.slice(0, 60), right, message.closest("code").getBoundingClientRect().right];
+  const text = message.firstChild;
+  const right = Math.max(...[...text.data.matchAll(/\\S+/g)].map((word) => {
+    const range = document.createRange();
+    range.setStart(text, word.index);
+    range.setEnd(text, word.index + word[0].length);
+    return Math.max(...[...range.getClientRects()].map((r) => r.right));
+  }));
+  const box = message.closest("code, .jp-OutputArea-output");  // what scrolls: the notebooks' output area
+  return [message.textContent.slice(0, 60), right, box.getBoundingClientRect().right];
 })
 """
 
 
-def test_an_errors_message_wraps_inside_its_box_on_a_phone(browser, site_url):
+@pytest.mark.parametrize("path", ["building-models/reusing-layers/", "notebooks/building-models/reusing-layers/"])
+def test_an_errors_message_wraps_inside_its_box_on_a_phone(browser, site_url, path):
     """A learner's review: on a phone the traceback scrolled sideways, and the message the page
     explains right below it was cut at the edge ("...has al"). The frames keep their lines."""
     context = browser.new_context(viewport=PHONE)
     tab = context.new_page()
-    tab.goto(site_url + "building-models/reusing-layers/")
+    tab.goto(site_url + path)
     edges = tab.evaluate(ERROR_MESSAGE_EDGES)
     context.close()
     assert len(edges) >= 2, "expected the page's two errors"

@@ -108,7 +108,7 @@ def printed_output(text: str) -> str:
 def printed_text(html: str) -> str:
     """The text of every <pre> of `html`, in order, as a reader's browser shows it."""
     return (
-        "".join(re.findall(r"<pre[^>]*>(.*?)</pre>", html, re.S))
+        re.sub(r"<[^>]+>", "", "".join(re.findall(r"<pre[^>]*>(.*?)</pre>", html, re.S)))
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&amp;", "&")
@@ -340,7 +340,9 @@ def test_warnings_are_shown_in_a_warning_box_titled_with_their_number_and_a_trac
     assert 'class="jp-RenderedText jp-OutputArea-output notebook-warnings"' in body
     assert printed_text(body) == warnings + traceback.split("<pre>")[1].split("</pre>")[0]
     opening, _, rest = traceback.partition(">")
-    assert f'{opening}><span class="filename">{KOREAN.output}</span>{rest}' in body
+    before_message = rest.split("ValueError")[0]
+    assert f'{opening}><span class="filename">{KOREAN.output}</span>{before_message}' in body
+    assert '<span class="snippet-error-message">ValueError: no</span></pre>' in body  # it wraps on a phone
     assert body.count('class="filename"') == 1  # the warnings have their box's title
 
 

@@ -42,7 +42,7 @@ def output_html(text: str, words: Wording) -> str:
         # "copy": a printed table has the theme's copy button, which the rest of the block does without.
         summary_html(segment, words, _printed(segment.text, "summary-printed copy"))
         if isinstance(segment, Table)
-        else f'<pre class="snippet-text"><code>{_with_error_message_marked(segment.text)}</code></pre>'
+        else f'<pre class="snippet-text"><code>{with_error_message_marked(segment.text)}</code></pre>'
         for segment in split_output(text)
     ]
     # The label is the same on every block: searching for it should find pages, not labels.
@@ -75,10 +75,11 @@ _TRACEBACK = "Traceback (most recent call last):\n"
 _UNINDENTED_LINE = re.compile(r"^\S", re.MULTILINE)
 
 
-def _with_error_message_marked(text: str) -> str:
+def with_error_message_marked(text: str) -> str:
     """The escaped text, with the message of the error it ends with, if any (the lines after the
     last traceback's frames, which are indented), in a span: pages quote it, and CSS lets it wrap
-    on a phone, where the frames keep their lines to keep each ^^^^ under what it marks."""
+    on a phone, where the frames keep their lines to keep each ^^^^ under what it marks. The
+    Notebooks pages' errors too (notebook_html)."""
     start = text.rfind(_TRACEBACK)
     message = _UNINDENTED_LINE.search(text, start + len(_TRACEBACK)) if start >= 0 else None
     if message is None:

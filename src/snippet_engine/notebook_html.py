@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import tinycss2
 
-from .fences import summary_html
+from .fences import summary_html, with_error_message_marked
 from .summary_tables import SummaryTableError, Table, split_output
 from .token_spans import without_spans
 from .wording import ENGLISH, Wording
@@ -208,7 +208,8 @@ def _text_output(output: re.Match, words: Wording, page: str) -> str:
     if output["mime"] == "text/plain":
         shown = reflowable_tables(output[0], output[1], text, words, page)
     elif text.lstrip("\n").startswith(TRACEBACK_START):
-        shown = output[0]  # in JupyterLab's pink, as the other pages show an error in their output block
+        # In JupyterLab's pink, as the other pages show an error in their output block.
+        shown = f"{output[1]}<pre>{with_error_message_marked(text)}</pre>"
     else:
         return titled_warnings(output[0], output[1], text, words, page)
     return _titled(shown, words)
