@@ -995,17 +995,25 @@ def test_paths_wrap_only_after_a_slash(tours):
     assert_seen_in_no_tour(tours, "cut_paths", "paths cut mid-name")
 
 
-def test_notebook_pages_are_in_the_tour(built_site):
+def visited(tour: Tour) -> set[str]:
+    """The pages a tour looked at (it notes the diagrams of each, none or more)."""
+    return set(tour.diagrams)
+
+
+def test_notebook_pages_are_in_the_tour(tours):
     """The Notebooks pages are visited like the others (every test above covers them), at both widths."""
-    for viewport in ("desktop", "phone"):
-        notebooks = [path for path in toured_paths(built_site, viewport) if path.startswith("notebooks/")]
-        assert len(notebooks) >= 10, f"expected the Notebooks pages in the {viewport} tour, found {notebooks}"
+    for (viewport, scheme), tour in tours.items():
+        notebooks = [path for path in visited(tour) if path.startswith("notebooks/")]
+        assert len(notebooks) >= 10, f"expected the Notebooks pages in the {viewport}, {scheme} tour, found {notebooks}"
 
 
-def test_every_translated_page_is_in_the_phone_tour(built_site):
-    translated = {path for path in page_paths(built_site) if path.split("/", 1)[0] in TRANSLATIONS}
+def test_every_page_is_in_the_phone_tours_and_every_untranslated_page_in_the_desktop_tours(tours, built_site):
+    every = set(page_paths(built_site))
+    translated = {path for path in every if path.split("/", 1)[0] in TRANSLATIONS}
     assert len(translated) >= 10
-    assert translated <= set(toured_paths(built_site, "phone"))
+    for (viewport, scheme), tour in tours.items():
+        expected = every if viewport == "phone" else every - translated
+        assert visited(tour) >= expected, f"not visited ({viewport}, {scheme}): {sorted(expected - visited(tour))}"
 
 
 def test_no_request_leaves_localhost(tours):

@@ -40,9 +40,9 @@ def output_html(text: str, words: Wording) -> str:
     Joining the text of its <pre><code> elements in order gives back `text` exactly."""
     parts = [
         # "copy": a printed table has the theme's copy button, which the rest of the block does without.
-        summary_html(segment, words, _printed(segment.text, "summary-printed copy"))
+        summary_html(segment, words, _printed(html.escape(segment.text, quote=False), "summary-printed copy"))
         if isinstance(segment, Table)
-        else f'<pre class="snippet-text"><code>{with_error_message_marked(segment.text)}</code></pre>'
+        else _printed(with_error_message_marked(segment.text), "snippet-text")
         for segment in split_output(text)
     ]
     # The label is the same on every block: searching for it should find pages, not labels.
@@ -67,8 +67,9 @@ def summary_html(table: Table, words: Wording, printed: str) -> str:
     )
 
 
-def _printed(text: str, css_class: str) -> str:
-    return f'<pre class="{css_class}"><code>{html.escape(text, quote=False)}</code></pre>'
+def _printed(markup: str, css_class: str) -> str:
+    """Printed text, already escaped (`markup`), in the block the theme styles as code."""
+    return f'<pre class="{css_class}"><code>{markup}</code></pre>'
 
 
 _TRACEBACK = "Traceback (most recent call last):\n"
