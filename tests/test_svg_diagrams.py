@@ -114,6 +114,15 @@ def test_dict_outputs_are_labelled_with_their_keys_in_the_order_written():
     assert "The box rating is the output of score. The box features is the output of joined." in description
 
 
+def test_unnamed_outputs_are_numbered_as_predict_lists_them_and_a_single_one_is_not():
+    def output_labels(graph):
+        root = parse(model_diagram_svg(graph))
+        return [next(group.iter(f"{SVG}text")).text for group in groups(root, "model-diagram-output")]
+
+    assert output_labels(TWO_INPUTS) == ["output 0", "output 1", "output 2"]
+    assert output_labels(SEQUENTIAL_SHARED) == ["output"]
+
+
 def test_one_path_per_edge_and_per_output():
     paths = edge_paths(parse(model_diagram_svg(TWO_INPUTS)))
     drawn = [(path.get("data-from"), path.get("data-to")) for path in paths]

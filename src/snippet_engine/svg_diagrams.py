@@ -4,7 +4,8 @@ The drawing needs no JavaScript: a layered layout computed here, top to bottom.
 
 1. Rows: every layer sits one row below the lowest layer feeding it (longest path), so the model's
    inputs share the top row, in the order the model declares them. One small rounded box per model
-   output ("output 0", "output 1", ...) sits on an extra bottom row, in the model's output order.
+   output ("output 0", "output 1", ... or just "output") sits on an extra bottom row, in the model's
+   output order.
 2. An edge that spans several rows passes through a "bend" on each row between, so it can be routed
    around the boxes and counts when the rows are ordered.
 3. Order within a row: barycenter sweeps, down then up, keeping the order with the fewest crossings.
@@ -68,7 +69,8 @@ class _Graph:
     edges: tuple[tuple[str, str], ...]
     inputs: tuple[str, ...]
     outputs: tuple[str, ...]
-    # What each output's box says: its key for a model with dict outputs, else "output N".
+    # What each output's box says: its key for a model with dict outputs, else "output N"
+    # ("output" alone for a model with one).
     output_labels: tuple[str, ...]
     # The graph is one of layers, not of calls, so a layer called again on its own output
     # (Sequential([shared, shared])) or after later layers closes a loop. Such edges are drawn
@@ -139,7 +141,10 @@ def _read_graph(graph: dict, words: Wording) -> _Graph:
     returning = _loop_closing_edges(names, edges, inputs)
     downward = tuple(edge for index, edge in enumerate(edges) if index not in returning)
     upward = tuple(edge for index, edge in enumerate(edges) if index in returning)
-    unnamed = [words.output_label.format(index=index) for index in range(len(outputs))]
+    if len(outputs) == 1:
+        unnamed = [words.only_output_label]
+    else:
+        unnamed = [words.output_label.format(index=index) for index in range(len(outputs))]
     labels = tuple(map(str, graph.get("output_labels") or unnamed))
     if len(labels) != len(outputs):
         raise ValueError(f"{len(labels)} output labels for {len(outputs)} outputs")

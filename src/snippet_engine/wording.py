@@ -46,8 +46,10 @@ class Wording:
     is_input: str
     # Formatted with {label} and {name}.
     output_is: str
-    # Formatted with {index}: an output of a model whose outputs have no names.
+    # Formatted with {index}: an output of a model whose outputs have no names, as
+    # predict() lists them. A model with one output returns one array: no index.
     output_label: str
+    only_output_label: str
     shapes_joiner: str
     # The theme's pages that the site overrides (overrides/).
     page_not_found: str
@@ -113,6 +115,7 @@ ENGLISH = Wording(
     is_input="is an input",
     output_is="The box {label} is the output of {name}.",
     output_label="output {index}",
+    only_output_label="output",
     shapes_joiner=" and ",
     page_not_found="Page not found",
     no_page_here="There is no page at this address. It may have moved when the site was reorganised.",
@@ -171,6 +174,7 @@ KOREAN = Wording(
     is_input="입력",
     output_is="{label} 상자는 {name}의 출력입니다.",
     output_label="출력 {index}",
+    only_output_label="출력",
     shapes_joiner=", ",
     page_not_found="페이지를 찾을 수 없습니다",
     no_page_here="이 주소에는 페이지가 없습니다. 사이트를 정리하면서 옮겨졌을 수 있습니다.",
