@@ -1353,6 +1353,30 @@ def test_an_errors_message_wraps_inside_its_box_on_a_phone(browser, site_url, pa
     assert not cut, "error messages cut at the edge of their box:\n" + "\n".join(cut)
 
 
+# The code blocks below the screen that scroll sideways and that the theme has not set up
+# yet (no copy button: content.lazy), once the browser has been idle: [focusable, all].
+UNSEEN_SCROLLING_CODE = """
+() => new Promise((done) => requestIdleCallback(() => {
+  const unseen = [...document.querySelectorAll(".md-typeset pre > code")].filter((code) =>
+    code.getBoundingClientRect().top > innerHeight && code.scrollWidth > code.clientWidth
+    && !code.parentElement.querySelector(".md-code__nav"));
+  done([unseen.filter((code) => code.tabIndex === 0).length, unseen.length]);
+}))
+"""
+
+
+def test_code_that_scrolls_sideways_takes_the_keyboard_focus_before_it_comes_into_view(browser, site_url):
+    """The theme makes such a block focusable only as it comes into view; the page's own script
+    (overrides/main.html) does it for the others, once the browser is idle after the load."""
+    context = browser.new_context(viewport=PHONE)
+    tab = context.new_page()
+    tab.goto(site_url + "building-models/sequential/", wait_until="load")
+    focusable, unseen = tab.evaluate(UNSEEN_SCROLLING_CODE)
+    context.close()
+    assert unseen > 5, "expected blocks below a phone's screen that scroll sideways"
+    assert focusable == unseen, f"{unseen - focusable} of {unseen} such blocks cannot take the focus"
+
+
 def test_a_click_on_a_line_number_gives_the_address_of_that_line(browser, site_url):
     from playwright.sync_api import expect
 
