@@ -324,6 +324,14 @@ def test_a_connection_in_connected_to_may_break_after_an_underscore_or_before_it
     )
 
 
+def test_a_shape_in_output_shape_is_one_unbreakable_span():
+    root = ElementTree.fromstring(table_html(only_table(FUNCTIONAL)))
+    cell = root.findall("tbody/tr")[3].findall("td")[1]
+    assert cell.get("class") == "summary-table-output-shape"
+    assert [(span.get("class"), span.text) for span in cell] == [("summary-table-shape", "(None, 9)")]
+    assert "".join(cell.itertext()) == "(None, 9)"  # the span adds no text
+
+
 def test_html_marks_nested_rows():
     rows = ElementTree.fromstring(table_html(only_table(NESTED))).findall("tbody/tr")
     assert [row.get("data-depth") for row in rows] == [None, "1", "1", None]

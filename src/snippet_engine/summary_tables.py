@@ -105,6 +105,7 @@ _TOTAL = re.compile(r" (Total|Trainable|Non-trainable|Optimizer) params: (.+)")
 # Keras indents a nested layer's name by three spaces per level, then marks it "└ ".
 _NESTED_MARK = re.compile(r"((?:   )*)└ ")
 _CONNECTED_TO = "connected-to"  # the slug of the column that names the layers feeding a row
+_OUTPUT_SHAPE = "output-shape"
 
 
 # Every edition's pages and notebooks show the same outputs, and `mkdocs serve` renders them all
@@ -398,13 +399,17 @@ def _unwrapped(cell: str) -> str:
 
 
 def _cell_html(text: str, slug: str) -> str:
-    # Connected to lists connections (hidden_layer1_1[0][0]) in a narrow column: on a phone one
-    # breaks after an underscore of the layer's name or before its indices (<wbr/> adds no
-    # text), not between any two letters.
     escaped = _escape(text)
-    if slug != _CONNECTED_TO:
-        return escaped
-    return re.sub(r"(\w)\[", r"\1<wbr/>[", escaped.replace("_", "_<wbr/>"))
+    if slug == _OUTPUT_SHAPE:
+        # A shape is read as one value: a narrow column wraps between shapes, not inside one
+        # ("(None," over "16)"); a span adds no text.
+        return re.sub(r"\([^()]*\)", r'<span class="summary-table-shape">\g<0></span>', escaped)
+    if slug == _CONNECTED_TO:
+        # Connected to lists connections (hidden_layer1_1[0][0]) in a narrow column: on a phone one
+        # breaks after an underscore of the layer's name or before its indices (<wbr/> adds no
+        # text), not between any two letters.
+        return re.sub(r"(\w)\[", r"\1<wbr/>[", escaped.replace("_", "_<wbr/>"))
+    return escaped
 
 
 def _slug(name: str) -> str:
