@@ -1161,29 +1161,38 @@ POINT_ON_LINE_NUMBER = """
 """
 
 
-# The contrast of a code block's copy icon with the block's background, as drawn when the
-# pointer is elsewhere.
+# The contrast of a code block's copy icon with the code's background, as drawn when the
+# pointer is elsewhere: [the icon, the box around icon and code, the code in that box, if
+# the box is not the code].
 COPY_ICON_CONTRAST = f"""
-() => {{
+([icon, box, code]) => {{
   {CONTRAST_RATIO}
-  const button = document.querySelector(".md-code__button[data-md-type=copy]");
-  return contrastRatio(getComputedStyle(button).color, behind(button.closest("pre").querySelector(":scope > code")));
+  const shown = document.querySelector(icon);
+  const around = shown.closest(box);
+  return contrastRatio(getComputedStyle(shown).color, behind(code ? around.querySelector(code) : around));
 }}
 """
+# The theme's copy button on a tutorial page, and mkdocs-jupyter's on a notebook's code cell.
+COPY_ICONS = {
+    "building-models/sequential/": (".md-code__button[data-md-type=copy]", "pre", ":scope > code"),
+    "notebooks/building-models/sequential/": (".jp-CodeCell .clipboard-copy-icon", ".jp-InputArea-editor", None),
+}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_copy_button_can_be_seen_without_hovering_the_code(browser, site_url, scheme):
+@pytest.mark.parametrize("path", COPY_ICONS)
+def test_the_copy_button_can_be_seen_without_hovering_the_code(browser, site_url, path, scheme):
     """A touch screen never hovers: the icon must stand out from the code by 3:1 (WCAG 1.4.11)."""
     context = browser.new_context(viewport=PHONE, color_scheme=scheme, has_touch=True)
     tab = context.new_page()
-    tab.goto(site_url + "building-models/sequential/")
-    tab.locator(".md-typeset .highlight pre").first.scroll_into_view_if_needed()
-    tab.locator(".md-code__button[data-md-type=copy]").first.wait_for(state="attached")
+    tab.goto(site_url + path)
+    icon, box, _ = COPY_ICONS[path]
+    tab.locator(box).first.scroll_into_view_if_needed()
+    tab.locator(icon).first.wait_for(state="attached")
     tab.mouse.move(0, 0)
-    contrast = tab.evaluate(COPY_ICON_CONTRAST)
+    contrast = tab.evaluate(COPY_ICON_CONTRAST, COPY_ICONS[path])
     context.close()
-    assert contrast >= 3, f"the copy icon stands out from the code by {contrast:.2f}:1 in the {scheme} palette"
+    assert contrast >= 3, f"{path}: the copy icon stands out from the code by {contrast:.2f}:1 in the {scheme} palette"
 
 
 def test_a_content_tab_with_the_keyboard_focus_shows_it_by_more_than_its_colour(browser, site_url):
