@@ -133,15 +133,16 @@ def on_env(env, config, files):
 # Before the search plugin indexes the page.
 @event_priority(50)
 def on_page_context(context, page, config, nav):
-    # The footer's Previous and Next stay among the tutorial pages, or among the notebooks: the last
-    # tutorial page led to a notebook with the title of the first one.
+    # The footer's Previous and Next stay among the tutorial pages, or in the Notebooks section: the
+    # last tutorial page led to a notebook with the title of the first one.
     for neighbour in ("previous_page", "next_page"):
         beside = getattr(page, neighbour)
-        if beside and _notebooks.is_notebook(beside.file.src_uri) != _notebooks.is_notebook(page.file.src_uri):
+        if beside and _notebooks.in_section(beside.file.src_uri) != _notebooks.in_section(page.file.src_uri):
             setattr(page, neighbour, None)
+    if _notebooks.in_section(page.file.src_uri):
+        page.edit_url = None  # generated from the pages and their snippets: edit those instead
     if _notebooks.is_notebook(page.file.src_uri):
         anchor_headings(page)
-        page.edit_url = None  # generated from the page and its snippets: edit those instead
         # Search finds the tutorial page, which holds the same code and explains it.
         page.meta["search"] = {**page.meta.get("search", {}), "exclude": True}
     return context

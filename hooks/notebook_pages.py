@@ -13,11 +13,14 @@ from mkdocs.utils import get_relative_url
 
 from snippet_engine.links import colab_url, notebook_links_markdown
 from snippet_engine.notebook_html import NotebookHtmlError, light_page, shared_stylesheet
+from snippet_engine.notebook_index import ListedNotebook, index_markdown
 from snippet_engine.site import NOTEBOOKS_FOLDER, notebook_path
 from snippet_engine.wording import ENGLISH, Wording
 
 # The styles of every notebook page, in one file written by the build (snippet_engine.notebook_html).
 STYLESHEET = "assets/css/jupyterlab.css"
+# The Notebooks section's first page, which lists them all (snippet_engine.notebook_index).
+INDEX = f"{NOTEBOOKS_FOLDER}/index.md"
 
 
 class NotebookPages:
@@ -68,12 +71,39 @@ class NotebookPages:
             files.append(File(path, self.folder, config.site_dir, config.use_directory_urls))
             grouped.setdefault(sections.get(page), []).append({title: path})
             self.by_page[page] = path
+        Path(self.folder, INDEX).write_text(self._index(grouped, config), encoding="utf-8")
+        files.append(File(INDEX, self.folder, config.site_dir, config.use_directory_urls))
         if config.nav is not None:  # without a nav, MkDocs lists every page by itself
             section = [entry for name, entries in grouped.items() for entry in ([{name: entries}] if name else entries)]
-            config.nav.append({self.words.notebooks_section: section})
+            config.nav.append({self.words.notebooks_section: [{self.words.all_notebooks: INDEX}, *section]})
+
+    def _index(self, grouped: dict[str | None, list], config) -> str:
+        """The overview page's Markdown: every notebook of `grouped` ({section: [{title: path}]})."""
+        index_url = File(INDEX, "", "", config.use_directory_urls).url
+        sections = []
+        for section, entries in grouped.items():
+            listed = []
+            for entry in entries:
+                [(title, notebook)] = entry.items()
+                page = next(page for page, path in self.by_page.items() if path == notebook)
+                listed.append(
+                    ListedNotebook(
+                        title=title,
+                        notebook_page=posixpath.relpath(notebook, NOTEBOOKS_FOLDER),
+                        tutorial_page=posixpath.relpath(page, NOTEBOOKS_FOLDER),
+                        download=self._download(notebook, index_url, config),
+                        colab=self._colab(notebook, config) if config.repo_url else "",
+                    )
+                )
+            sections.append((section, listed))
+        return index_markdown(sections, self.words)
 
     def is_notebook(self, src_uri: str) -> bool:
         return src_uri in self.by_page.values()
+
+    def in_section(self, src_uri: str) -> bool:
+        """A page of the Notebooks section: a notebook, or the page that lists them."""
+        return self.is_notebook(src_uri) or (src_uri == INDEX and bool(self.by_page))
 
     def with_links(self, markdown: str, page, config) -> str:
         """The page with links to its notebook under its title, when it has one."""
@@ -122,12 +152,17 @@ class NotebookPages:
     def _links(self, notebook: str, page, config, from_tutorial: bool = False) -> str:
         """Links from `page` to `notebook`: its rendering on the site (from its tutorial page), the
         file mkdocs-jupyter publishes beside the rendering, and Colab (from GitHub)."""
-        rendered = notebook.removesuffix(".ipynb") + ("/" if config.use_directory_urls else "")
-        view = get_relative_url(rendered, page.url) if from_tutorial else ""
-        download = get_relative_url(posixpath.join(rendered, posixpath.basename(notebook)), page.url)
+        view = get_relative_url(_rendered(notebook, config), page.url) if from_tutorial else ""
+        download = self._download(notebook, page.url, config)
+        return notebook_links_markdown(download, self._colab(notebook, config), self.words, view)
+
+    def _download(self, notebook: str, from_url: str, config) -> str:
+        """The address of the file mkdocs-jupyter publishes beside the notebook's rendering."""
+        return get_relative_url(posixpath.join(_rendered(notebook, config), posixpath.basename(notebook)), from_url)
+
+    def _colab(self, notebook: str, config) -> str:
         on_branch = self.branch_folder + notebook.removeprefix(f"{NOTEBOOKS_FOLDER}/")
-        colab = colab_url(on_branch, config.repo_url, self.colab_branch)
-        return notebook_links_markdown(download, colab, self.words, view)
+        return colab_url(on_branch, config.repo_url, self.colab_branch)
 
     def write_stylesheet(self, site_dir: str) -> None:
         """The rules of the notebook pages' styles that their elements can match, in one file."""
@@ -141,6 +176,11 @@ class NotebookPages:
         if self.folder:
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder = None
+
+
+def _rendered(notebook: str, config) -> str:
+    """The address of a notebook's rendered page."""
+    return notebook.removesuffix(".ipynb") + ("/" if config.use_directory_urls else "")
 
 
 def published_notebooks(site_dir: Path) -> dict[str, Path]:

@@ -16,11 +16,13 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO
 from forked_processes import Forks
-from notebook_pages import STYLESHEET, published_notebooks
+from notebook_pages import STYLESHEET, nav_sections, published_notebooks
 from test_browser import CONFIG, PHONE, browser, site_url  # noqa: F401 (fixtures)
 
 from snippet_engine.directives import find_directives
 from snippet_engine.selections import SECTION_MARKER
+from snippet_engine.site import NOTEBOOKS_FOLDER
+from snippet_engine.wording import wording
 
 
 def built_notebooks(site: Path) -> dict[str, bytes]:
@@ -109,6 +111,34 @@ def test_a_notebook_page_links_its_file_and_colab_under_its_title_as_its_tutoria
         assert f'<a href="{relative}">' in rendered, f"{page}: no link back to {relative}"
 
 
+@pytest.mark.parametrize("edition", ["", "ko"])
+def test_the_notebooks_tab_opens_a_page_listing_every_notebook_in_nav_order_with_its_links(built_site, edition):
+    site = built_site / edition
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    [tab] = [link for link in home.select("a.md-tabs__link") if link.get_text(strip=True) == tab_title(edition)]
+    assert posixpath.normpath(tab["href"]) == NOTEBOOKS_FOLDER
+    overview = BeautifulSoup((site / NOTEBOOKS_FOLDER / "index.html").read_text(encoding="utf-8"), "html.parser")
+    published = published_notebooks(site)
+    listed = []
+    for item in overview.select("article li"):
+        notebook, tutorial, download, colab = item.select("a")
+        page = posixpath.normpath(posixpath.join(NOTEBOOKS_FOLDER, tutorial["href"])) + ".ipynb"
+        listed.append(page)
+        assert posixpath.normpath(posixpath.join(NOTEBOOKS_FOLDER, notebook["href"])) == (
+            published[page].parent.relative_to(site).as_posix()
+        )
+        assert (site / NOTEBOOKS_FOLDER / download["href"]).resolve() == published[page].resolve()
+        [links] = NOTEBOOK_LINKS.findall((published[page].parent / "index.html").read_text(encoding="utf-8"))
+        assert colab["href"] == BeautifulSoup(links, "html.parser").select("a")[-1]["href"]
+    nav_order = [page.removesuffix(".md") + ".ipynb" for page in nav_sections(CONFIG["nav"])]
+    assert listed == [page for page in nav_order if page in published]
+    assert set(listed) == set(published)
+
+
+def tab_title(edition: str) -> str:
+    return wording(edition or "en").notebooks_section
+
+
 # mkdocs-material's footer: the links to the previous and the next page.
 FOOTER_LINK = re.compile(r'<a href="([^"]*)" class="md-footer__link md-footer__link--(?:prev|next)"')
 
@@ -116,9 +146,11 @@ FOOTER_LINK = re.compile(r'<a href="([^"]*)" class="md-footer__link md-footer__l
 @pytest.mark.parametrize("edition", ["", "ko"])
 def test_the_footer_leads_from_tutorial_pages_to_tutorial_pages_and_from_notebooks_to_notebooks(built_site, edition):
     """The notebook pages have the titles of the tutorial pages: the last tutorial page's Next led
-    to the first notebook, which read as going back to the start."""
+    to the first notebook, which read as going back to the start. The page listing the notebooks
+    leads to the first of them."""
     site = built_site / edition
     notebooks = {source.parent.resolve() for source in published_notebooks(site).values()}
+    notebooks.add((site / NOTEBOOKS_FOLDER).resolve())
     pages = [
         page.parent.resolve() for page in site.rglob("index.html") if edition or page.relative_to(site).parts[0] != "ko"
     ]

@@ -32,6 +32,10 @@ class Wording:
     download_notebook: str
     open_in_colab: str
     notebooks_section: str
+    # The Notebooks section's first page (snippet_engine.notebook_index); Markdown.
+    notebooks_overview: str
+    all_notebooks: str  # that page's title in the nav
+    tutorial_page: str
     # The diagrams' words, for readers who cannot see them.
     # Formatted with {inputs}, {layers} and {outputs}, each a count().
     diagram_title: str
@@ -106,6 +110,16 @@ ENGLISH = Wording(
     download_notebook="Download notebook",
     open_in_colab="Open in Colab",
     notebooks_section="Notebooks",
+    notebooks_overview=(
+        "Every tutorial page of this site is also a Jupyter notebook: the page's snippets as code "
+        "cells, in the page's order, with the outputs the site's build printed. The explanations "
+        "stay on the tutorial pages. Read a notebook here, download it, or open it in Colab, where "
+        "*Run all* runs it again. Each one starts with a set-up cell, folded in Colab and Jupyter, "
+        "that starts every cell as the build started each snippet: a fresh Keras session and the "
+        "same seed."
+    ),
+    all_notebooks="All notebooks",
+    tutorial_page="Tutorial page",
     diagram_title="Diagram of a model with {inputs}, {layers} and {outputs}",
     inputs_in_order="Inputs, left to right: {names}.",
     no_inputs="The model has no inputs.",
@@ -165,6 +179,16 @@ KOREAN = Wording(
     download_notebook="노트북 내려받기",
     open_in_colab="Colab에서 열기",
     notebooks_section="노트북",
+    notebooks_overview=(
+        "이 사이트의 튜토리얼 페이지는 모두 Jupyter 노트북으로도 있습니다. 페이지의 스니펫이 페이지의 "
+        "순서대로 코드 셀이 되고, 사이트 빌드가 출력한 결과가 함께 실려 있습니다. 설명은 튜토리얼 "
+        "페이지에 있습니다. 노트북은 여기서 읽거나, 내려받거나, Colab에서 열어 *모두 실행*으로 다시 "
+        "실행할 수 있습니다. 노트북마다 맨 앞에 준비 셀이 있습니다(Colab과 Jupyter에서는 접혀 "
+        "있습니다). 이 셀은 빌드가 스니펫마다 그랬듯이 모든 셀을 새 Keras 세션과 같은 시드로 "
+        "시작하게 합니다."
+    ),
+    all_notebooks="모든 노트북",
+    tutorial_page="튜토리얼 페이지",
     diagram_title="{inputs}, {layers}, {outputs}인 모델의 다이어그램",
     inputs_in_order="입력(왼쪽부터): {names}.",
     no_inputs="이 모델에는 입력이 없습니다.",
