@@ -80,12 +80,13 @@ class NotebookPages:
     def _index(self, grouped: dict[str | None, list], config) -> str:
         """The overview page's Markdown: every notebook of `grouped` ({section: [{title: path}]})."""
         index_url = File(INDEX, "", "", config.use_directory_urls).url
+        tutorial_pages = {notebook: page for page, notebook in self.by_page.items()}
         sections = []
         for section, entries in grouped.items():
             listed = []
             for entry in entries:
                 [(title, notebook)] = entry.items()
-                page = next(page for page, path in self.by_page.items() if path == notebook)
+                page = tutorial_pages[notebook]
                 listed.append(
                     ListedNotebook(
                         title=title,
