@@ -113,10 +113,12 @@ ENGLISH = Wording(
     notebooks_overview=(
         "Every tutorial page of this site is also a Jupyter notebook: the page's snippets as code "
         "cells, in the page's order, with the outputs the site's build printed. The explanations "
-        "stay on the tutorial pages. Read a notebook here, download it, or open it in Colab, where "
-        "*Run all* runs it again. Each one starts with a set-up cell, folded in Colab and Jupyter, "
-        "that starts every cell as the build started each snippet: a fresh Keras session and the "
-        "same seed."
+        "stay on the tutorial pages. Read a notebook here, download it, or open it in Colab to run "
+        "it again, with Colab's own TensorFlow and Keras, which can print other numbers. A cell "
+        "that raises an error on purpose says so above it: *Run all* may stop there. Each notebook "
+        "starts with a set-up cell, folded in Colab and Jupyter: before every cell, yours included, "
+        "it starts a fresh Keras session with the build's seed, so that layer names and numbers "
+        "match the site's."
     ),
     all_notebooks="All notebooks",
     tutorial_page="Tutorial page",
@@ -140,17 +142,21 @@ ENGLISH = Wording(
     "Keras {keras} on Python {python}; site built on {date} (the date of the commit it was built from).",
     not_run_provenance="This build did not run the examples (SNIPPETS_EXECUTE=0), so it names no versions.",
     how_outputs_are_made="How outputs are made",
-    notebook_setup_title="Set-up: run every cell as the site's build ran it (fresh Keras session, same seed)",
+    notebook_setup_title="Set-up: a fresh Keras session and the build's seed before every cell",
     notebook_setup_comment="# Before each cell: a new Keras session and the build's seed, so layer names and\n"
-    "# numbers match the site's; warnings filters as they were at the start.",
+    "# numbers match the site's; warnings filters as they were at the start. Your own cells\n"
+    "# too: to run them without it, first run\n"
+    '# get_ipython().events.unregister("pre_run_cell", start_like_the_site_build)',
     notebook_width_comment="# Keras sizes summaries from COLUMNS; rich reads a notebook's width from JUPYTER_COLUMNS.",
     notebook_log_comment="# TensorFlow's own log (notes on retracing, for one) is left out, as on the site's pages.",
     notebook_introduction=(
         "The code of [the page of the same name]({page}), which explains it, with the outputs the "
         "site's build printed with TensorFlow {tensorflow} and Keras {keras}; other versions, Colab's "
         "for one, can print other numbers. A set-up cell comes first (folded in Colab and Jupyter, "
-        "not shown on the site): it starts every cell as the build started each snippet, with a "
-        "fresh Keras session and the same seed, so layer names and numbers match. Where a run "
+        "not shown on the site): before every cell, yours included, it starts a fresh Keras "
+        "session with the build's seed, so layer names and numbers match the site's. To run code "
+        "of your own without it, first run "
+        '`get_ipython().events.unregister("pre_run_cell", start_like_the_site_build)`. Where a run '
         "printed how long it took, the outputs read `<time>`."
     ),
     notebook_raises="This cell raises an error on purpose: where *Run all* stops at it, "
@@ -182,10 +188,12 @@ KOREAN = Wording(
     notebooks_overview=(
         "이 사이트의 튜토리얼 페이지는 모두 Jupyter 노트북으로도 있습니다. 페이지의 스니펫이 페이지의 "
         "순서대로 코드 셀이 되고, 사이트 빌드가 출력한 결과가 함께 실려 있습니다. 설명은 튜토리얼 "
-        "페이지에 있습니다. 노트북은 여기서 읽거나, 내려받거나, Colab에서 열어 *모두 실행*으로 다시 "
-        "실행할 수 있습니다. 노트북마다 맨 앞에 준비 셀이 있습니다(Colab과 Jupyter에서는 접혀 "
-        "있습니다). 이 셀은 빌드가 스니펫마다 그랬듯이 모든 셀을 새 Keras 세션과 같은 시드로 "
-        "시작하게 합니다."
+        "페이지에 있습니다. 노트북은 여기서 읽거나, 내려받거나, Colab에서 열어 다시 실행할 수 "
+        "있습니다. Colab은 자체 버전의 TensorFlow와 Keras로 실행하므로 숫자가 다르게 나올 수 "
+        "있습니다. 일부러 오류를 내는 셀은 그 위에 그렇다고 적혀 있고, *모두 실행*은 거기서 멈출 수 "
+        "있습니다. 노트북마다 맨 앞에 준비 셀이 있습니다(Colab과 Jupyter에서는 접혀 있습니다). 이 "
+        "셀은 여러분이 만든 셀까지 포함해 모든 셀을 실행하기 전에 Keras 세션을 새로 열고 빌드와 같은 "
+        "시드를 정해서, 층 이름과 숫자가 사이트와 같게 나오게 합니다."
     ),
     all_notebooks="모든 노트북",
     tutorial_page="튜토리얼 페이지",
@@ -209,9 +217,11 @@ KOREAN = Wording(
     "실행해 얻은 것입니다. 사이트는 {date}에 빌드했습니다(빌드한 커밋의 날짜).",
     not_run_provenance="이 빌드는 예제를 실행하지 않았으므로(SNIPPETS_EXECUTE=0) 버전을 밝히지 않습니다.",
     how_outputs_are_made="출력을 만드는 방법",
-    notebook_setup_title="준비: 모든 셀을 사이트 빌드와 똑같이 실행합니다 (새 Keras 세션, 같은 시드)",
+    notebook_setup_title="준비: 셀마다 실행 전에 새 Keras 세션과 빌드의 시드",
     notebook_setup_comment="# 셀마다 실행 전에 Keras 세션을 새로 열고 빌드와 같은 시드를 정합니다. 그래서 층 이름과\n"
-    "# 숫자가 사이트와 같게 나옵니다. 경고 필터도 처음 상태로 되돌립니다.",
+    "# 숫자가 사이트와 같게 나옵니다. 경고 필터도 처음 상태로 되돌립니다. 여러분이 만든 셀에도\n"
+    "# 적용됩니다. 이 준비 없이 실행하려면 먼저 다음을 실행하세요.\n"
+    '# get_ipython().events.unregister("pre_run_cell", start_like_the_site_build)',
     notebook_width_comment="# Keras는 COLUMNS로 요약 표의 너비를 정하고,\n"
     "# rich는 노트북의 너비를 JUPYTER_COLUMNS에서 읽습니다.",
     notebook_log_comment="# TensorFlow 자체의 로그(이를테면 재추적 안내)는 사이트의 페이지처럼 싣지 않습니다.",
@@ -219,8 +229,11 @@ KOREAN = Wording(
         "[같은 이름의 페이지]({page})의 코드와, 사이트 빌드가 TensorFlow {tensorflow}, Keras {keras}로 "
         "실행해 얻은 출력입니다. 설명은 그 페이지에 있습니다. 다른 버전(이를테면 Colab의 버전)에서는 "
         "숫자가 다르게 나올 수 있습니다. 맨 앞의 준비 셀(Colab과 Jupyter에서는 접혀 있고 사이트에는 "
-        "보이지 않습니다)은 빌드가 예제를 하나씩 실행할 때처럼 셀마다 새 Keras 세션과 같은 시드로 "
-        "시작하게 해서, 층 이름과 숫자가 똑같이 나오게 합니다. 실행에 걸린 시간이 출력된 자리에는 "
+        "보이지 않습니다)은 여러분이 만든 셀까지 포함해 셀마다 실행 전에 Keras 세션을 새로 열고 빌드와 "
+        "같은 시드를 정해서, 층 이름과 숫자가 사이트와 같게 나오게 합니다. 여러분의 코드를 이 준비 없이 "
+        "실행하려면 먼저 "
+        '`get_ipython().events.unregister("pre_run_cell", start_like_the_site_build)`를 실행하세요. '
+        "실행에 걸린 시간이 출력된 자리에는 "
         "`<time>`이라고 적혀 있습니다."
     ),
     notebook_raises="이 셀은 일부러 오류를 냅니다. *모두 실행*이 여기서 멈추면 그다음 셀부터 하나씩 실행하세요.",
