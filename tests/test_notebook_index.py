@@ -11,7 +11,7 @@ def test_each_notebook_is_listed_under_its_section_in_order_with_its_three_links
     markdown = index_markdown([("Part one", [listed("First"), listed("Second")]), ("Part two", [listed("Third")])])
     lines = markdown.splitlines()
     assert lines[0] == "# Notebooks"
-    assert lines.index("## Part one") < lines.index("## Part two")
+    assert lines.index("<h2>Part one</h2>") < lines.index("<h2>Part two</h2>")
     items = [line for line in lines if line.startswith("- ")]
     assert [item.split("]")[0] for item in items] == ["- [First", "- [Second", "- [Third"]
     assert items[0] == (
@@ -23,7 +23,7 @@ def test_each_notebook_is_listed_under_its_section_in_order_with_its_three_links
 
 def test_notebooks_outside_any_section_come_under_no_heading_and_without_colab_no_colab_link():
     markdown = index_markdown([(None, [listed("Alone", colab="")])])
-    assert "## " not in markdown
+    assert "<h2>" not in markdown
     assert markdown.count("\n- ") == 1 and "Open in Colab" not in markdown
 
 

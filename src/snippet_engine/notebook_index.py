@@ -4,6 +4,7 @@ its tutorial's section, with its tutorial page, its download and Colab.
 The build knows the addresses (snippet_engine has no idea of MkDocs' URLs); this module only
 writes them down, in the nav's order, in the edition's words."""
 
+import html
 from dataclasses import dataclass
 
 from .wording import ENGLISH, Wording
@@ -26,7 +27,9 @@ def index_markdown(sections: list[tuple[str | None, list[ListedNotebook]]], word
     lines = [f"# {words.notebooks_section}", "", words.notebooks_overview, ""]
     for title, notebooks in sections:
         if title:
-            lines += [f"## {title}", ""]
+            # In HTML, which the table of contents leaves out: with the theme's toc.integrate it
+            # would list these headings under the page, right above the same sections of the nav.
+            lines += [f"<h2>{html.escape(title)}</h2>", ""]
         lines += [_item(notebook, words) for notebook in notebooks]
         lines.append("")
     return "\n".join(lines)

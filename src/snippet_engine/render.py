@@ -32,6 +32,16 @@ def breakable_paths(html: str) -> str:
     return _PATHS.sub(lambda match: match[1] + match[2].replace("/", "/<wbr>") + match[3], html)
 
 
+_LINK = re.compile(r"<a\b[^>]*>.*?</a>", re.DOTALL)
+_GLOSSARY_TAG = re.compile(r"</?abbr\b[^>]*>")
+
+
+def links_without_glossary_terms(html: str) -> str:
+    """The page's HTML with no glossary term (abbr) inside a link: its dotted underline broke the
+    link's, and pointing at the link showed a definition instead of where it leads."""
+    return _LINK.sub(lambda match: _GLOSSARY_TAG.sub("", match[0]), html)
+
+
 def result_blocks(result: SnippetResult, figure_links: dict[str, str], words: Wording, alt: str | None = None) -> str:
     """Output (with the error, if the snippet was meant to raise), warnings, then figures, described
     by `alt` where the page gives it (else by their names)."""
