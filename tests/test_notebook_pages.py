@@ -138,6 +138,7 @@ def test_the_notebooks_section_lists_them_in_nav_order_under_their_pages_section
     notebooks.remove_folder()
     assert config.nav[-1] == {
         "Notebooks": [
+            {"All notebooks": "notebooks/index.md"},
             {"About": "notebooks/about.ipynb"},
             {"Guide": [{"Second": "notebooks/guide/second.ipynb"}, {"First": "notebooks/guide/first.ipynb"}]},
         ]
