@@ -68,9 +68,11 @@ def test_the_site_shows_no_set_up_code_on_notebook_pages_but_the_download_has_it
     for source in published.values():
         assert "start_like_the_site_build" in source.read_text(encoding="utf-8")
         rendered = (source.parent / "index.html").read_text(encoding="utf-8")
-        # The page tells how to turn the set-up off, by its function's name; its code stays out.
-        assert "def start_like_the_site_build" not in rendered
-        assert "so layer names and numbers match" in rendered
+        # The page tells how to turn the set-up off, by its function's name; its code stays out
+        # (read as shown: highlighting could put the words of a line in separate spans).
+        shown = BeautifulSoup(rendered, "html.parser").get_text()
+        assert "def start_like_the_site_build" not in shown
+        assert "so layer names and numbers match" in shown
 
 
 # The links under a page's title (snippet_engine.links.notebook_links_markdown): one paragraph.
@@ -116,7 +118,8 @@ def test_a_notebook_page_links_its_file_and_colab_under_its_title_as_its_tutoria
 def test_the_notebooks_tab_opens_a_page_listing_every_notebook_in_nav_order_with_its_links(built_site, edition):
     site = built_site / edition
     home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
-    [tab] = [link for link in home.select("a.md-tabs__link") if link.get_text(strip=True) == tab_title(edition)]
+    section = wording(edition or "en").notebooks_section
+    [tab] = [link for link in home.select("a.md-tabs__link") if link.get_text(strip=True) == section]
     assert posixpath.normpath(tab["href"]) == NOTEBOOKS_FOLDER
     overview = BeautifulSoup((site / NOTEBOOKS_FOLDER / "index.html").read_text(encoding="utf-8"), "html.parser")
     published = published_notebooks(site)
@@ -134,10 +137,6 @@ def test_the_notebooks_tab_opens_a_page_listing_every_notebook_in_nav_order_with
     nav_order = [page.removesuffix(".md") + ".ipynb" for page in nav_sections(CONFIG["nav"])]
     assert listed == [page for page in nav_order if page in published]
     assert set(listed) == set(published)
-
-
-def tab_title(edition: str) -> str:
-    return wording(edition or "en").notebooks_section
 
 
 # mkdocs-material's footer: the links to the previous and the next page.
