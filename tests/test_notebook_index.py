@@ -10,7 +10,7 @@ def listed(title: str, colab: str = "https://colab.example/n.ipynb") -> ListedNo
 def test_each_notebook_is_listed_under_its_section_in_order_with_its_three_links():
     markdown = index_markdown([("Part one", [listed("First"), listed("Second")]), ("Part two", [listed("Third")])])
     lines = markdown.splitlines()
-    assert lines[0] == "# Notebooks"
+    assert lines[0] == "# All notebooks"
     assert lines.index("<h2>Part one</h2>") < lines.index("<h2>Part two</h2>")
     items = [line for line in lines if line.startswith("- ")]
     assert [item.split("]")[0] for item in items] == ["- [First", "- [Second", "- [Third"]
@@ -29,5 +29,5 @@ def test_notebooks_outside_any_section_come_under_no_heading_and_without_colab_n
 
 def test_the_page_is_in_the_editions_words():
     markdown = index_markdown([("1부", [listed("First")])], KOREAN)
-    assert markdown.startswith(f"# {KOREAN.notebooks_section}\n\n{KOREAN.notebooks_overview}\n")
+    assert markdown.startswith(f"# {KOREAN.all_notebooks}\n\n{KOREAN.notebooks_overview}\n")
     assert f"[{KOREAN.tutorial_page}]" in markdown and KOREAN.open_in_colab in markdown

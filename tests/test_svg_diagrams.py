@@ -120,7 +120,7 @@ def test_unnamed_outputs_are_numbered_as_predict_lists_them_and_a_single_one_is_
         return [next(group.iter(f"{SVG}text")).text for group in groups(root, "model-diagram-output")]
 
     assert output_labels(TWO_INPUTS) == ["output 0", "output 1", "output 2"]
-    assert output_labels(SEQUENTIAL_SHARED) == ["output"]
+    assert output_labels(SEQUENTIAL_SHARED) == ["model output"]
 
 
 def test_one_path_per_edge_and_per_output():

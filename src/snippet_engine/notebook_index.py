@@ -24,7 +24,8 @@ class ListedNotebook:
 def index_markdown(sections: list[tuple[str | None, list[ListedNotebook]]], words: Wording = ENGLISH) -> str:
     """The page: a title, what a notebook holds, then each section's notebooks (a section without
     a title lists its notebooks first, under no heading)."""
-    lines = [f"# {words.notebooks_section}", "", words.notebooks_overview, ""]
+    # Titled as in the nav, and so in the browser's tab.
+    lines = [f"# {words.all_notebooks}", "", words.notebooks_overview, ""]
     for title, notebooks in sections:
         if title:
             # In HTML, which the table of contents leaves out: with the theme's toc.integrate it

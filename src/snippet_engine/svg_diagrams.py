@@ -4,7 +4,7 @@ The drawing needs no JavaScript: a layered layout computed here, top to bottom.
 
 1. Rows: every layer sits one row below the lowest layer feeding it (longest path), so the model's
    inputs share the top row, in the order the model declares them. One small rounded box per model
-   output ("output 0", "output 1", ... or just "output") sits on an extra bottom row, in the model's
+   output ("output 0", "output 1", ... or "model output" for the only one) sits on an extra bottom row, in the model's
    output order.
 2. An edge that spans several rows passes through a "bend" on each row between, so it can be routed
    around the boxes and counts when the rows are ordered.
@@ -70,7 +70,7 @@ class _Graph:
     inputs: tuple[str, ...]
     outputs: tuple[str, ...]
     # What each output's box says: its key for a model with dict outputs, else "output N"
-    # ("output" alone for a model with one).
+    # ("model output" for a model with one: a layer may well be named "output").
     output_labels: tuple[str, ...]
     # The graph is one of layers, not of calls, so a layer called again on its own output
     # (Sequential([shared, shared])) or after later layers closes a loop. Such edges are drawn

@@ -51,7 +51,8 @@ class Wording:
     # Formatted with {label} and {name}.
     output_is: str
     # Formatted with {index}: an output of a model whose outputs have no names, as
-    # predict() lists them. A model with one output returns one array: no index.
+    # predict() lists them. A model with one output returns one array: no index (and a word
+    # more, since a layer may well be named "output").
     output_label: str
     only_output_label: str
     shapes_joiner: str
@@ -118,7 +119,10 @@ ENGLISH = Wording(
         "that raises an error on purpose says so above it: *Run all* may stop there. Each notebook "
         "starts with a set-up cell, folded in Colab and Jupyter: before every cell, yours included, "
         "it starts a fresh Keras session with the build's seed, so that layer names and numbers "
-        "match the site's."
+        "match the site's. So names restart and random numbers repeat in every cell: name your "
+        "layers when you combine objects made in different cells, or turn the reset off with "
+        '`get_ipython().events.unregister("pre_run_cell", start_like_the_site_build)`. Op '
+        "determinism, which the same cell turns on, stays until the kernel restarts."
     ),
     all_notebooks="All notebooks",
     tutorial_page="Tutorial page",
@@ -131,7 +135,7 @@ ENGLISH = Wording(
     is_input="is an input",
     output_is="The box {label} is the output of {name}.",
     output_label="output {index}",
-    only_output_label="output",
+    only_output_label="model output",
     shapes_joiner=" and ",
     page_not_found="Page not found",
     no_page_here="There is no page at this address. It may have moved when the site was reorganised.",
@@ -193,7 +197,11 @@ KOREAN = Wording(
         "있습니다. 일부러 오류를 내는 셀은 그 위에 그렇다고 적혀 있고, *모두 실행*은 거기서 멈출 수 "
         "있습니다. 노트북마다 맨 앞에 준비 셀이 있습니다(Colab과 Jupyter에서는 접혀 있습니다). 이 "
         "셀은 여러분이 만든 셀까지 포함해 모든 셀을 실행하기 전에 Keras 세션을 새로 열고 빌드와 같은 "
-        "시드를 정해서, 층 이름과 숫자가 사이트와 같게 나오게 합니다."
+        "시드를 정해서, 층 이름과 숫자가 사이트와 같게 나오게 합니다. 그래서 셀마다 층 이름이 처음부터 "
+        "다시 붙고 난수도 똑같이 되풀이됩니다. 여러 셀에서 만든 객체를 함께 쓸 때는 층에 이름을 "
+        "붙이거나, "
+        '`get_ipython().events.unregister("pre_run_cell", start_like_the_site_build)`로 이 준비를 '
+        "끄세요. 같은 셀이 켜는 연산 결정성(op determinism)은 커널을 다시 시작할 때까지 유지됩니다."
     ),
     all_notebooks="모든 노트북",
     tutorial_page="튜토리얼 페이지",
@@ -206,7 +214,7 @@ KOREAN = Wording(
     is_input="입력",
     output_is="{label} 상자는 {name}의 출력입니다.",
     output_label="출력 {index}",
-    only_output_label="출력",
+    only_output_label="모델 출력",
     shapes_joiner=", ",
     page_not_found="페이지를 찾을 수 없습니다",
     no_page_here="이 주소에는 페이지가 없습니다. 사이트를 정리하면서 옮겨졌을 수 있습니다.",
