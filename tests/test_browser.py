@@ -183,6 +183,9 @@ class Tour:
     code_contrast: list[str] = field(default_factory=list)
     accessibility: list[str] = field(default_factory=list)
     cut_blocks: list[str] = field(default_factory=list)
+    # On a phone: how many printed texts may wrap, and those wider than their box all the same.
+    wrapping_texts: int = 0
+    cut_wrapping_texts: list[str] = field(default_factory=list)
     # Summary tables drawn as HTML tables (phones): how many, and those with a column off screen.
     reflowed_tables: int = 0
     hidden_columns: list[str] = field(default_factory=list)
@@ -383,7 +386,10 @@ def measure_every_block(page, tour: Tour, path: str) -> None:
         if path.split("/", 1)[0] in TRANSLATIONS:
             tour.cut_korean_words.extend(f"{path}: {cut}" for cut in page.evaluate(KOREAN_WORDS_CUT))
     if tour.viewport == "desktop":
-        tour.cut_blocks.extend(f"{path or 'home'}: {block}" for block in page.evaluate(CUT_BLOCKS))
+        tour.cut_blocks.extend(f"{path or 'home'}: {block}" for block in page.evaluate(CUT_BLOCKS, EVERY_BLOCK))
+    else:
+        tour.wrapping_texts += page.locator(WRAPPING_TEXT).count()
+        tour.cut_wrapping_texts.extend(f"{path or 'home'}: {text}" for text in page.evaluate(CUT_BLOCKS, WRAPPING_TEXT))
     for table in page.evaluate(MEASURE_TABLES, BOX_DRAWING.pattern):
         tour.tables.append({"page": path, **table})
 
@@ -662,18 +668,20 @@ def check_accessibility(page, tour: Tour, path: str, axe_rules: dict) -> None:
     tour.accessibility.extend(f"{path or 'home'}: {problem}" for problem in page.evaluate(RUN_AXE, axe_rules))
 
 
-# Code and output blocks whose content is wider than their box: the reader
-# would have to scroll sideways to see the rest (a cut block). Notebook pages'
-# code cells and output areas count too.
+# Blocks (a selector) whose content is wider than their box: the reader would
+# have to scroll sideways to see the rest (a cut block).
 CUT_BLOCKS = """
-() => [...document.querySelectorAll(
-    ".md-typeset pre > code, .jupyter-wrapper .highlight-ipynb pre, .jupyter-wrapper .jp-OutputArea-output")]
+(selector) => [...document.querySelectorAll(selector)]
   .filter((box) => box.getClientRects().length && box.scrollWidth > box.clientWidth + 1)
   .map((box) => {
     const longest = box.textContent.split("\\n").reduce((a, b) => (b.length > a.length ? b : a), "");
     return `${box.scrollWidth} px in a ${box.clientWidth} px box: ${JSON.stringify(longest.slice(0, 80))}`;
   })
 """
+# Every code and output block; on the Notebooks pages, code cells and output areas.
+EVERY_BLOCK = ".md-typeset pre > code, .jupyter-wrapper .highlight-ipynb pre, .jupyter-wrapper .jp-OutputArea-output"
+# Printed text that may wrap at every width (fences.keeps_its_lines), on both kinds of page.
+WRAPPING_TEXT = ".snippet-text.wraps > code, .jupyter-wrapper :is(.jp-OutputArea-output.wraps, pre.wraps)"
 
 
 # Code blocks the theme sets up with a copy button (every one in the content, unless inside
@@ -966,6 +974,14 @@ def test_every_text_of_every_code_and_output_block_stands_out_from_its_backgroun
 def test_no_code_or_output_block_is_cut_at_desktop_width(tours):
     """At 1280 px a reader sees every line whole: no block is wider than its box (notebook pages included)."""
     assert_seen_in_no_tour(tours, "cut_blocks", "blocks wider than their box at 1280 px")
+
+
+def test_printed_values_and_logs_wrap_inside_their_box_on_a_phone(tours):
+    """The learner's review: on a phone, the numbers an output compares were off screen. Only a
+    traceback's frames and printed columns keep their lines there (fences.keeps_its_lines)."""
+    phone_tours = [tour for tour in tours.values() if tour.viewport == "phone"]
+    assert all(tour.wrapping_texts for tour in phone_tours), "a phone tour found no printed text that may wrap"
+    assert_seen_in_no_tour(tours, "cut_wrapping_texts", "printed text that may wrap, wider than its box on a phone")
 
 
 def test_no_code_is_hidden_under_a_copy_button(tours):
@@ -1291,14 +1307,11 @@ def edge_shading(box) -> tuple[int, int]:
 @pytest.mark.parametrize(
     "path, selector, shaded_left",
     [
-        ("building-models/training/", ".snippet-output .snippet-text > code", True),
-        # An output with a summary table does not scroll as a whole (the HTML table never has to).
-        # The training log is far wider than a phone: a box hiding a few pixels is shaded less.
-        (
-            "notebooks/building-models/training/",
-            '.jp-OutputArea-output[data-mime-type="text/plain"]:not(:has(.summary))',
-            True,
-        ),
+        # Printed columns keep their lines on a phone (other printed text wraps there). In a
+        # notebook, an output with a summary table does not scroll as a whole (the HTML table
+        # never has to): each printed part of it does.
+        ("multiple-outputs/two-head-model/", ".snippet-output .snippet-text:not(.wraps) > code", True),
+        ("notebooks/multiple-outputs/two-head-model/", ".jp-OutputArea-output:has(> .summary) > pre:not(.wraps)", True),
         # A code block's line numbers stay over its left edge. (A highlighted line has a colour
         # of its own up to both edges: the block has none.)
         ("building-models/sequential/", ".highlight:not(:has(.hll)) pre > code", False),

@@ -121,16 +121,25 @@ def test_a_printed_summary_table_is_shown_in_both_forms_and_the_printed_text_sta
     assert body.count('<table class="summary-table">') == 1
     assert f'<span class="summary-show-printed">{KOREAN.show_printed}</span>' in body
     assert '<pre class="summary-printed" tabindex="0">' in body
+    assert '<pre class="wraps">Before &lt;the&gt;' in body  # the text around it may wrap
     # The output does not scroll, its parts do; it has the title of the other pages' output blocks.
     assert f'data-mime-type="text/plain"><span class="filename">{KOREAN.output}</span>' in body
     assert printed_text(body) == printed
 
 
-def test_a_printed_output_without_a_table_stays_as_nbconvert_wrote_it_under_the_title_output_blocks_have():
-    output = printed_output("loss: 0.5 <done>\n")
+def test_printed_columns_without_a_summary_table_stay_as_nbconvert_wrote_them_under_the_title_output_blocks_have():
+    output = printed_output("epoch  loss    mae\n    1  0.50  0.40\n    2  0.25  0.30\n")
     opening, _, rest = output.partition(">")
     titled = f'{opening}><span class="filename">{KOREAN.output}</span>{rest}'
     assert titled in light_page(notebook_page(STYLES + output), "shared.css", "notebooks/a.ipynb", KOREAN).html
+
+
+def test_printed_text_that_may_wrap_says_so_and_has_no_tab_stop_as_it_never_scrolls():
+    printed = "loss: 0.5 <done>, a line as long as a log line is, or longer\n"
+    body = light_page(notebook_page(STYLES + printed_output(printed)), "shared.css", "notebooks/a.ipynb", KOREAN).html
+    wrapping = '<div class="jp-RenderedText jp-OutputArea-output wraps" data-mime-type="text/plain">'
+    assert f'{wrapping}<span class="filename">{KOREAN.output}</span>' in body
+    assert printed_text(body) == printed
 
 
 @pytest.mark.parametrize(

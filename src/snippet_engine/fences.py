@@ -42,7 +42,7 @@ def output_html(text: str, words: Wording) -> str:
         # "copy": a printed table has the theme's copy button, which the rest of the block does without.
         summary_html(segment, words, _printed(html.escape(segment.text, quote=False), "summary-printed copy"))
         if isinstance(segment, Table)
-        else _printed(with_error_message_marked(segment.text), "snippet-text")
+        else _printed(with_error_message_marked(segment.text), _text_classes(segment.text))
         for segment in split_output(text)
     ]
     # The label is the same on every block: searching for it should find pages, not labels.
@@ -67,6 +67,10 @@ def summary_html(table: Table, words: Wording, printed: str) -> str:
     )
 
 
+def _text_classes(text: str) -> str:
+    return "snippet-text" if keeps_its_lines(text) else "snippet-text wraps"
+
+
 def _printed(markup: str, css_class: str) -> str:
     """Printed text, already escaped (`markup`), in the block the theme styles as code."""
     return f'<pre class="{css_class}"><code>{markup}</code></pre>'
@@ -87,3 +91,23 @@ def with_error_message_marked(text: str) -> str:
         return html.escape(text, quote=False)
     before, after = (html.escape(part, quote=False) for part in (text[: message.start()], text[message.start() :]))
     return f'{before}<span class="snippet-error-message">{after}</span>'
+
+
+# Two spaces or more between printed words: padding that lines up a column.
+_COLUMN_GAP = re.compile(r"\S {2,}(?=\S)")
+
+
+def keeps_its_lines(text: str) -> bool:
+    """Whether printed text must keep its lines where the box is narrower than they are (it
+    scrolls sideways there): a traceback, whose ^^^^ marks stand under what they mark, or a table
+    of three columns or more lined up by spaces, on three lines in a row or more. Anything else
+    (logs, values, messages, lines with a padded label) can wrap at every width, so that a phone
+    shows the numbers the text compares without scrolling (CSS: the class "wraps")."""
+    if _TRACEBACK in text:
+        return True
+    rows = 0
+    for line in text.split("\n"):
+        rows = rows + 1 if len(_COLUMN_GAP.findall(line)) >= 2 else 0
+        if rows == 3:
+            return True
+    return False

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import tinycss2
 
-from .fences import summary_html, with_error_message_marked
+from .fences import keeps_its_lines, summary_html, with_error_message_marked
 from .summary_tables import SummaryTableError, Table, split_output
 from .token_spans import without_spans
 from .wording import ENGLISH, Wording
@@ -44,6 +44,7 @@ TEXT_OUTPUT = re.compile(
     r'\.jupyter\.stderr)"[^>]*>\s*)<pre>(?P<text>.*?)</pre>',
     re.S,
 )
+OUTPUT_CLASS = "jp-OutputArea-output"
 TRACEBACK_START = "Traceback (most recent call last):"
 # Each warning starts as Python's default format starts it (snippet_engine.worker_main):
 # file:line: Category: message, the message going on over more lines at times.
@@ -224,20 +225,26 @@ def _titled(output: str, words: Wording) -> str:
 def reflowable_tables(output: str, opening: str, text: str, words: Wording, page: str) -> str:
     """A printed `output` (its `opening` tag, its `text`) with each summary table it holds in both
     forms, as on the other pages (fences.summary_html); the rest stays in <pre>s of its own. Joining
-    the text of its <pre>s in order gives back `text`. An output without a table is left as it is.
-    In notebooks.css, an output with a table does not scroll; each of its <pre>s does."""
+    the text of its <pre>s in order gives back `text`. An output without a table keeps its markup.
+    In notebooks.css, an output with a table does not scroll; each of its <pre>s does. Text that
+    can wrap at every width (fences.keeps_its_lines) has the class "wraps", on its <pre> or, in
+    an output without a table, on the output."""
     try:
         segments = split_output(text)
     except SummaryTableError as error:
         raise NotebookHtmlError(f"{page}: a printed output holds a summary table it cannot read: {error}") from None
     if not any(isinstance(segment, Table) for segment in segments):
-        return output
+        if keeps_its_lines(text):
+            return output
+        # Text that wraps never scrolls: it needs no tab stop.
+        wrapping = opening.replace(OUTPUT_CLASS, f"{OUTPUT_CLASS} wraps", 1).replace(' tabindex="0"', "")
+        return wrapping + output.removeprefix(opening)
     # Each part scrolls on its own where it is wider than the output (the HTML table never
     # is), so the keyboard's tab stop moves from the output to them.
     parts = [
         summary_html(segment, words, _pre(segment.text, ' class="summary-printed" tabindex="0"'))
         if isinstance(segment, Table)
-        else _pre(segment.text, ' tabindex="0"')
+        else _pre(segment.text, ' tabindex="0"' if keeps_its_lines(segment.text) else ' class="wraps"')
         for segment in segments
     ]
     return opening.replace(' tabindex="0"', "") + "".join(parts)
@@ -253,7 +260,7 @@ def titled_warnings(output: str, opening: str, text: str, words: Wording, page: 
             f"{page}: a cell wrote to stderr something that is neither a traceback nor warnings "
             f"({_opening(text)}); {__name__} knows those two only."
         )
-    opening = opening.replace("jp-OutputArea-output", "jp-OutputArea-output notebook-warnings", 1)
+    opening = opening.replace(OUTPUT_CLASS, f"{OUTPUT_CLASS} notebook-warnings", 1)
     title = f'<p class="admonition-title">{words.warnings_title(count)}</p>'
     return f'{opening}<div class="admonition warning">{title}{_pre(text, "")}</div>'
 
