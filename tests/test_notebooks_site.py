@@ -124,7 +124,7 @@ def test_the_notebooks_tab_opens_a_page_listing_every_notebook_in_nav_order_with
     overview = BeautifulSoup((site / NOTEBOOKS_FOLDER / "index.html").read_text(encoding="utf-8"), "html.parser")
     published = published_notebooks(site)
     listed = []
-    for item in overview.select("article li"):
+    for item in overview.select("article h2 ~ ul > li"):  # the lists of the sections, not the text above
         notebook, tutorial, download, colab = item.select("a")
         page = posixpath.normpath(posixpath.join(NOTEBOOKS_FOLDER, tutorial["href"])) + ".ipynb"
         listed.append(page)

@@ -115,14 +115,18 @@ ENGLISH = Wording(
         "Every tutorial page of this site is also a Jupyter notebook: the page's snippets as code "
         "cells, in the page's order, with the outputs the site's build printed. The explanations "
         "stay on the tutorial pages. Read a notebook here, download it, or open it in Colab to run "
-        "it again, with Colab's own TensorFlow and Keras, which can print other numbers. A cell "
-        "that raises an error on purpose says so above it: *Run all* may stop there. Each notebook "
-        "starts with a set-up cell, folded in Colab and Jupyter: before every cell, yours included, "
-        "it starts a fresh Keras session with the build's seed, so that layer names and numbers "
-        "match the site's. So names restart and random numbers repeat in every cell: name your "
-        "layers when you combine objects made in different cells, or turn the reset off with "
-        '`get_ipython().events.unregister("pre_run_cell", start_like_the_site_build)`. Op '
-        "determinism, which the same cell turns on, stays until the kernel restarts."
+        "it again.\n\n"
+        "- Colab runs its own TensorFlow and Keras, which can print other numbers.\n"
+        "- A cell that raises an error on purpose says so above it: *Run all* may stop there.\n"
+        "- Each notebook starts with a set-up cell, folded in Colab and Jupyter. Before every cell, "
+        "yours included, it starts a fresh Keras session with the build's seed, so that layer names "
+        "and numbers match the site's. So names restart and random numbers repeat in every cell: "
+        "name your layers when you combine objects made in different cells, or turn the reset off "
+        "with this line in a cell:\n\n"
+        "    ```python\n"
+        '    get_ipython().events.unregister("pre_run_cell", start_like_the_site_build)\n'
+        "    ```\n\n"
+        "    Op determinism, which the set-up cell turns on, stays on until the kernel restarts."
     ),
     all_notebooks="All notebooks",
     tutorial_page="Tutorial page",
@@ -193,15 +197,18 @@ KOREAN = Wording(
         "이 사이트의 튜토리얼 페이지는 모두 Jupyter 노트북으로도 있습니다. 페이지의 스니펫이 페이지의 "
         "순서대로 코드 셀이 되고, 사이트 빌드가 출력한 결과가 함께 실려 있습니다. 설명은 튜토리얼 "
         "페이지에 있습니다. 노트북은 여기서 읽거나, 내려받거나, Colab에서 열어 다시 실행할 수 "
-        "있습니다. Colab은 자체 버전의 TensorFlow와 Keras로 실행하므로 숫자가 다르게 나올 수 "
-        "있습니다. 일부러 오류를 내는 셀은 그 위에 그렇다고 적혀 있고, *모두 실행*은 거기서 멈출 수 "
-        "있습니다. 노트북마다 맨 앞에 준비 셀이 있습니다(Colab과 Jupyter에서는 접혀 있습니다). 이 "
-        "셀은 여러분이 만든 셀까지 포함해 모든 셀을 실행하기 전에 Keras 세션을 새로 열고 빌드와 같은 "
-        "시드를 정해서, 층 이름과 숫자가 사이트와 같게 나오게 합니다. 그래서 셀마다 층 이름이 처음부터 "
-        "다시 붙고 난수도 똑같이 되풀이됩니다. 여러 셀에서 만든 객체를 함께 쓸 때는 층에 이름을 "
-        "붙이거나, "
-        '`get_ipython().events.unregister("pre_run_cell", start_like_the_site_build)`로 이 준비를 '
-        "끄세요. 같은 셀이 켜는 연산 결정성(op determinism)은 커널을 다시 시작할 때까지 유지됩니다."
+        "있습니다.\n\n"
+        "- Colab은 자체 버전의 TensorFlow와 Keras로 실행하므로 숫자가 다르게 나올 수 있습니다.\n"
+        "- 일부러 오류를 내는 셀은 그 위에 그렇다고 적혀 있고, *모두 실행*은 거기서 멈출 수 있습니다.\n"
+        "- 노트북마다 맨 앞에 준비 셀이 있습니다(Colab과 Jupyter에서는 접혀 있습니다). 이 셀은 여러분이 "
+        "만든 셀까지 포함해 모든 셀을 실행하기 전에 Keras 세션을 새로 열고 빌드와 같은 시드를 정해서, "
+        "층 이름과 숫자가 사이트와 같게 나오게 합니다. 그래서 셀마다 층 이름이 처음부터 다시 붙고 난수도 "
+        "똑같이 되풀이됩니다. 여러 셀에서 만든 객체를 함께 쓸 때는 층에 이름을 붙이거나, 셀에서 다음 "
+        "줄을 실행해 이 준비를 끄세요:\n\n"
+        "    ```python\n"
+        '    get_ipython().events.unregister("pre_run_cell", start_like_the_site_build)\n'
+        "    ```\n\n"
+        "    준비 셀이 켜는 연산 결정성(op determinism)은 커널을 다시 시작할 때까지 유지됩니다."
     ),
     all_notebooks="모든 노트북",
     tutorial_page="튜토리얼 페이지",
