@@ -126,7 +126,7 @@ ENGLISH = Wording(
         "    ```python\n"
         '    get_ipython().events.unregister("pre_run_cell", start_like_the_site_build)\n'
         "    ```\n\n"
-        "    Op determinism, which the set-up cell turns on, stays on until the kernel restarts."
+        "    Op determinism, which the set-up cell turns on, stays on until you restart the notebook."
     ),
     all_notebooks="All notebooks",
     tutorial_page="Tutorial page",
