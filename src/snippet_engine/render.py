@@ -36,6 +36,30 @@ _LINK = re.compile(r"<a\b[^>]*>.*?</a>", re.DOTALL)
 _GLOSSARY_TAG = re.compile(r"</?abbr\b[^>]*>")
 
 
+# A glossary term as the abbr extension writes it: its definition, then the word.
+_GLOSSARY_TERM = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.DOTALL)
+_SECTION_START = re.compile(r"(?=<h2\b)")
+
+
+def glossary_terms_once_a_section(html: str) -> str:
+    """The page's HTML with each glossary term (abbr) explained at its first use in each section
+    (from one h2 to the next) only, later uses plain text: on every use, a paragraph about losses
+    underlined "loss" a dozen times. Words with one definition ("head", "heads") count as one."""
+    return "".join(_first_uses_only(section) for section in _SECTION_START.split(html))
+
+
+def _first_uses_only(html: str) -> str:
+    defined = set()
+
+    def first_use(term: re.Match) -> str:
+        if term[1] in defined:
+            return term[2]
+        defined.add(term[1])
+        return term[0]
+
+    return _GLOSSARY_TERM.sub(first_use, html)
+
+
 def links_without_glossary_terms(html: str) -> str:
     """The page's HTML with no glossary term (abbr) inside a link: its dotted underline broke the
     link's, and pointing at the link showed a definition instead of where it leads."""
