@@ -33,9 +33,6 @@ def breakable_paths(html: str) -> str:
 
 
 _LINK = re.compile(r"<a\b[^>]*>.*?</a>", re.DOTALL)
-_GLOSSARY_TAG = re.compile(r"</?abbr\b[^>]*>")
-
-
 # A glossary term as the abbr extension writes it: its definition, then the word.
 _GLOSSARY_TERM = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.DOTALL)
 _SECTION_START = re.compile(r"(?=<h2\b)")
@@ -63,7 +60,7 @@ def _first_uses_only(html: str) -> str:
 def links_without_glossary_terms(html: str) -> str:
     """The page's HTML with no glossary term (abbr) inside a link: its dotted underline broke the
     link's, and pointing at the link showed a definition instead of where it leads."""
-    return _LINK.sub(lambda match: _GLOSSARY_TAG.sub("", match[0]), html)
+    return _LINK.sub(lambda match: _GLOSSARY_TERM.sub(r"\2", match[0]), html)
 
 
 def result_blocks(result: SnippetResult, figure_links: dict[str, str], words: Wording, alt: str | None = None) -> str:
