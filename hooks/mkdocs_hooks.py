@@ -78,7 +78,7 @@ def on_config(config):
     branch = branch_from_edit_uri(config.edit_uri)
     _snippets = SiteSnippets(
         settings,
-        file_links=(lambda path: links_markdown(path, config.repo_url, branch, wording(_language)))
+        file_links=(lambda path, part: links_markdown(path, config.repo_url, branch, wording(_language), part))
         if config.repo_url
         else None,
         language=_language,

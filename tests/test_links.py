@@ -30,6 +30,14 @@ def test_a_section_or_line_selection_links_the_whole_file():
     assert links_markdown("topic/file.py:3:8", REPO_URL) == links_markdown("topic/file.py", REPO_URL)
 
 
+def test_under_a_part_of_the_file_the_line_says_which_lines_and_what_copy_takes():
+    html = render(links_markdown("topic/file.py:build", REPO_URL, shown_lines=(10, 25)))
+    assert html.startswith(
+        f'<p class="{CSS_CLASS}" data-search-exclude>Lines 10–25 of the file; the copy button copies the whole file'
+    )
+    assert html.count("<a ") == 2
+
+
 @pytest.mark.parametrize("bad", ["/etc/passwd", "../secrets.py", ""])
 def test_a_path_outside_snippets_is_refused(bad):
     with pytest.raises(ValueError, match="relative path under snippets/"):

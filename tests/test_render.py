@@ -1,4 +1,10 @@
-from snippet_engine.render import glossary_terms_once_a_section, links_without_glossary_terms
+import html
+import re
+
+import markdown
+
+from snippet_engine.directives import Directive
+from snippet_engine.render import code_block, glossary_terms_once_a_section, links_without_glossary_terms
 
 TERM = '<abbr title="What a model minimises.">loss</abbr>'
 
@@ -27,3 +33,30 @@ def test_a_glossary_term_is_explained_at_its_first_use_in_each_section_only():
         f"<h1>Page</h1><p>A {TERM}, a loss; {HEADS.format('head')}, heads.</p>"
         f'<h2 id="next">Next</h2><p>The {TERM} again, and again a loss.</p>'
     )
+
+
+# Braces, quotes, markup characters and a Windows line end: all must come back as they are.
+SNIPPET = (
+    'import keras\r\n# --8<-- [start:lesson]\nshapes = {"a": [1, 2]}  # <x> & {y}\nprint(f"{shapes!r}")\n'
+    "# --8<-- [end:lesson]\n"
+)
+
+
+def rendered_block(spec: str, tmp_path) -> str:
+    (tmp_path / "file.py").write_text(SNIPPET, encoding="utf-8", newline="")
+    block = code_block(Directive("page.md", 1, "", spec), "snippets/file.py", SNIPPET)
+    return markdown.markdown(
+        block,
+        extensions=["attr_list", "pymdownx.highlight", "pymdownx.superfences", "pymdownx.snippets"],
+        extension_configs={"pymdownx.snippets": {"base_path": [str(tmp_path)]}},
+    )
+
+
+def test_the_copy_button_of_a_part_copies_the_whole_file_without_its_markers(tmp_path):
+    before, copied, shown = re.split(r' data-copy="([^"]*)"', rendered_block("file.py:lesson", tmp_path))
+    assert html.unescape(copied) == 'import keras\r\nshapes = {"a": [1, 2]}  # <x> & {y}\nprint(f"{shapes!r}")\n'
+    assert "import keras" not in shown and "shapes" in shown  # the block still shows the lesson only
+
+
+def test_the_copy_button_of_a_whole_file_copies_the_lines_shown(tmp_path):
+    assert "data-copy" not in rendered_block("file.py", tmp_path)

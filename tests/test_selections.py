@@ -1,20 +1,25 @@
 import pytest
 
-from snippet_engine.selections import SelectionError, first_line
+from snippet_engine.selections import SelectionError, shown_lines, without_markers
 
 SOURCE = "import keras\n# --8<-- [start:build]\nmodel = 1\n# --8<-- [end:build]\nprint(model)\n"
 
 
-def test_whole_file_starts_at_line_one():
-    assert first_line(SOURCE, None) == 1
+def test_whole_file_is_every_line():
+    assert shown_lines(SOURCE, None) == (1, 5)
 
 
-def test_named_section_starts_after_its_marker():
-    assert first_line(SOURCE, "build") == 3
+def test_named_section_is_the_lines_between_its_markers():
+    assert shown_lines(SOURCE, "build") == (3, 3)
 
 
-def test_line_range_starts_at_its_first_line():
-    assert first_line(SOURCE, "3:5") == 3
+def test_line_range_is_its_lines():
+    assert shown_lines(SOURCE, "3:5") == (3, 5)
+    assert shown_lines(SOURCE, "4") == (4, 4)
+
+
+def test_the_file_without_markers_keeps_every_other_line_as_it_is():
+    assert without_markers(SOURCE.replace("\n", "\r\n")) == "import keras\r\nmodel = 1\r\nprint(model)\r\n"
 
 
 @pytest.mark.parametrize(
@@ -22,4 +27,4 @@ def test_line_range_starts_at_its_first_line():
 )
 def test_selection_the_file_does_not_have_is_an_error(selection, problem):
     with pytest.raises(SelectionError, match=problem):
-        first_line(SOURCE, selection)
+        shown_lines(SOURCE, selection)

@@ -37,20 +37,29 @@ def _file_path(snippet_path: str) -> PurePosixPath:
     return path
 
 
-def links_markdown(snippet_path: str, repo_url: str, branch: str = "main", words: Wording = ENGLISH) -> str:
+def links_markdown(
+    snippet_path: str,
+    repo_url: str,
+    branch: str = "main",
+    words: Wording = ENGLISH,
+    shown_lines: tuple[int, int] | None = None,
+) -> str:
     """Markdown for the line under a snippet's code block.
 
     A paragraph of class CSS_CLASS with two links: the file in the repository
     at `branch`, and the copy of the file served with the site, which the
-    browser downloads under the file's own name.
+    browser downloads under the file's own name. Under a block that shows only
+    `shown_lines` (first, last) of the file, it first says so, and that the copy
+    button copies the whole file.
     """
     path = _file_path(snippet_path)
     if not repo_url:
         raise ValueError("repo_url is empty: set repo_url in mkdocs.yml")
     view_url = f"{repo_url.rstrip('/')}/blob/{quote(branch)}/{SNIPPETS_DIR}/{quote(str(path))}"
     download_url = f"/{SNIPPETS_DIR}/{quote(str(path))}"
+    part = words.part_of_file.format(first=shown_lines[0], last=shown_lines[1]) + " · " if shown_lines else ""
     return (
-        f"[{words.view_in_repository.format(name=path.name)}]({view_url}) · "
+        f"{part}[{words.view_in_repository.format(name=path.name)}]({view_url}) · "
         f'[{words.download}]({download_url}){{ download="{path.name}" }}\n'
         f"{{ .{CSS_CLASS} data-search-exclude }}\n"
     )

@@ -5,20 +5,36 @@ line that includes the file when the page is rendered. Outputs go in fenced
 blocks whose fence is longer than any backtick run in them.
 """
 
+import html
 import json
 import re
 
 from .directives import Directive
 from .engine import SnippetFailure, SnippetResult
 from .fences import DIAGRAM_FENCE, OUTPUT_FENCE
+from .selections import shown_lines, without_markers
 from .wording import Wording
 
 
-def code_block(directive: Directive, shown_path: str, first_line: int) -> str:
-    attributes = [f'title="{directive.title or shown_path}"', f'linenums="{first_line}"']
+def code_block(directive: Directive, shown_path: str, source: str) -> str:
+    """The fenced block that includes the snippet (or the part of it the directive names).
+
+    A part alone would not run (it may use an import or a model from the lines before it), so
+    its copy button copies the whole file: mkdocs-material copies the `data-copy` attribute of
+    a code block that has one, in place of the lines shown."""
+    first, _ = shown_lines(source, directive.selection)
+    attributes = [".python", f'title="{directive.title or shown_path}"', f'linenums="{first}"']
     if directive.hl_lines:
         attributes.append(f'hl_lines="{directive.hl_lines}"')
-    return _fenced(f'--8<-- "{directive.spec}"', "python " + " ".join(attributes))
+    if directive.selection:
+        attributes.append(f'data-copy="{_attribute_value(without_markers(source))}"')
+    return _fenced(f'--8<-- "{directive.spec}"', "{ " + " ".join(attributes) + " }")
+
+
+def _attribute_value(text: str) -> str:
+    """`text` as one quoted value in a fence's { } attributes: escaped, its line ends too, since
+    the fence's first line must stay one line."""
+    return html.escape(text, quote=True).replace("\r", "&#13;").replace("\n", "&#10;")
 
 
 # A path is one long word to the browser: on a phone it broke wherever the line ran out

@@ -2,8 +2,8 @@
 
 pymdownx.snippets includes the code; this module only checks that what a page
 asks for exists (pymdownx would include an empty block for a missing section)
-and finds the file line a selection starts at, so line numbers on the page
-match the line numbers in tracebacks.
+and finds the file lines a selection begins and ends at, so line numbers on the
+page match the line numbers in tracebacks.
 """
 
 import re
@@ -16,18 +16,18 @@ class SelectionError(Exception):
     """A section or line range that the snippet file does not have."""
 
 
-def first_line(source: str, selection: str | None) -> int:
-    """The file line where the shown part begins (1 for the whole file)."""
-    if selection is None:
-        return 1
+def shown_lines(source: str, selection: str | None) -> tuple[int, int]:
+    """The file lines the shown part begins and ends at (1 and the last line for the whole file)."""
     lines = source.splitlines()
+    if selection is None:
+        return 1, len(lines)
     line_range = LINE_RANGE.match(selection)
     if line_range:
         start = int(line_range.group("start"))
         end = int(line_range.group("end") or start)
         if not 1 <= start <= end <= len(lines):
             raise SelectionError(f"lines {selection} are outside the file's {len(lines)} lines")
-        return start
+        return start, end
     starts = [number for number, line in enumerate(lines, 1) if _marker(line) == ("start", selection)]
     ends = [number for number, line in enumerate(lines, 1) if _marker(line) == ("end", selection)]
     if len(starts) != 1 or len(ends) != 1 or ends[0] < starts[0]:
@@ -35,7 +35,12 @@ def first_line(source: str, selection: str | None) -> int:
             f"no section {selection!r}: mark it once with '# --8<-- [start:{selection}]' "
             f"and '# --8<-- [end:{selection}]'"
         )
-    return starts[0] + 1
+    return starts[0] + 1, ends[0] - 1
+
+
+def without_markers(source: str) -> str:
+    """The file as a reader runs it: its section marker lines left out (Python ignores them)."""
+    return "".join(line for line in source.splitlines(keepends=True) if _marker(line) is None)
 
 
 def _marker(line: str) -> tuple[str, str] | None:

@@ -20,7 +20,7 @@ from .engine import SnippetEngine, SnippetFailure, SnippetResult
 from .interpreter import InterpreterError
 from .notebooks import notebook_bytes, page_notebook
 from .pages import Page, parse_page
-from .selections import SelectionError, first_line
+from .selections import SelectionError, shown_lines
 from .settings import CONFIG_SECTION, EngineSettings
 from .sources import SourceFiles, unused_snippets
 from .wording import wording
@@ -40,8 +40,14 @@ class Problem:
 
 
 class SiteSnippets:
-    def __init__(self, settings: EngineSettings, file_links: Callable[[str], str] | None = None, language: str = "en"):
-        """`file_links(path)` gives the Markdown put under each snippet's code (view, download);
+    def __init__(
+        self,
+        settings: EngineSettings,
+        file_links: Callable[[str, tuple[int, int] | None], str] | None = None,
+        language: str = "en",
+    ):
+        """`file_links(path, shown_lines)` gives the Markdown put under each snippet's code (view,
+        download), `shown_lines` (first, last) for a block that shows part of the file;
         `language` is the pages' language, for the words of their notebooks."""
         self.settings = settings
         self.file_links = file_links
@@ -144,7 +150,7 @@ class SiteSnippets:
     def _check_selection(self, directive: Directive) -> bool:
         try:
             if directive.path in self.sources:
-                first_line(self.sources[directive.path], directive.selection)
+                shown_lines(self.sources[directive.path], directive.selection)
         except SelectionError as error:
             self.directive_failures[directive] = SnippetFailure(
                 directive.path, f"{self.settings.shown(directive.path)}: {error}", [directive.where]
@@ -186,10 +192,11 @@ class SiteSnippets:
             graph = result.graphs[directive.model] if result else None
             block = render.diagram_block(graph, directive.model, shown_path, self.words)
             return render.indented(block, directive.indent)
-        start = first_line(self.sources[directive.path], directive.selection)
-        parts = [render.code_block(directive, shown_path, start)]
+        source = self.sources[directive.path]
+        parts = [render.code_block(directive, shown_path, source)]
         if self.file_links:
-            parts.append(self.file_links(directive.path))
+            part = shown_lines(source, directive.selection) if directive.selection else None
+            parts.append(self.file_links(directive.path, part))
         if result is None:
             parts.append(render.not_executed_block(self.words))
         else:

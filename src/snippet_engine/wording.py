@@ -27,6 +27,8 @@ class Wording:
     show_reflow: str
     # Formatted with {name}, the snippet's file name; Markdown.
     view_in_repository: str
+    # Formatted with {first} and {last}, the file lines a partial listing shows.
+    part_of_file: str
     download: str
     view_notebook: str
     download_notebook: str
@@ -106,6 +108,7 @@ ENGLISH = Wording(
     show_printed="Show the table as printed",
     show_reflow="Show the table with wrapped cells",
     view_in_repository="View `{name}` in the repository",
+    part_of_file="Lines {first}–{last} of the file; the copy button copies the whole file, ready to run",
     download="Download",
     view_notebook="View as a notebook",
     download_notebook="Download notebook",
@@ -188,6 +191,7 @@ KOREAN = Wording(
     show_printed="출력된 그대로 표 보기",
     show_reflow="칸을 줄바꿈한 표로 보기",
     view_in_repository="저장소에서 `{name}` 보기",
+    part_of_file="파일의 {first}–{last}번 줄입니다. 복사 버튼은 바로 실행할 수 있는 파일 전체를 복사합니다",
     download="내려받기",
     view_notebook="노트북으로 보기",
     download_notebook="노트북 내려받기",
