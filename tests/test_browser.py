@@ -1067,6 +1067,22 @@ def test_search_finds(browser, site_url, query, page):
     )
 
 
+def test_search_results_show_only_the_code_lines_that_match(browser, site_url):
+    """The theme keeps each code block of a result whole: on a phone, one result for loss_weights
+    was 2,500 px tall."""
+    context = browser.new_context(viewport=PHONE)
+    tab = context.new_page()
+    tab.goto(site_url, wait_until="networkidle")
+    tab.locator("label.md-header__button[for=__search]").click()
+    tab.keyboard.type("loss_weights")
+    tab.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    blocks = tab.locator(".md-search-result pre > code").evaluate_all("codes => codes.map(code => code.innerHTML)")
+    context.close()
+    assert blocks, "no code in the results for loss_weights"
+    unmatched = [line for block in blocks for line in block.split("\n") if "<mark" not in line]
+    assert not unmatched, f"code lines without a match in the results: {unmatched[:5]}"
+
+
 def snippet_file(title: str) -> Path | None:
     """The file a code block's title names ("snippets/x/y.py" or "x/y.py"), if it is one."""
     name = title.strip().split(":", 1)[0]
