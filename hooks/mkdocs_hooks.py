@@ -22,7 +22,12 @@ from notebook_pages import NotebookPages
 from snippet_engine.editions import Edition, edition_problems, load_editions
 from snippet_engine.links import branch_from_edit_uri, links_markdown
 from snippet_engine.notebook_anchors import notebook_heading_ids, with_heading_ids
-from snippet_engine.render import breakable_paths, glossary_terms_once_a_section, links_without_glossary_terms
+from snippet_engine.render import (
+    breakable_paths,
+    glossary_terms_once_a_section,
+    links_and_headings_without_glossary_terms,
+    spaced_tab_labels,
+)
 from snippet_engine.settings import SettingsError, load_settings
 from snippet_engine.site import Problem, SiteSnippets
 from snippet_engine.token_spans import plain_tokens
@@ -155,7 +160,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return plain_tokens(breakable_paths(glossary_terms_once_a_section(links_without_glossary_terms(html))))
+    html = glossary_terms_once_a_section(links_and_headings_without_glossary_terms(html))
+    return spaced_tab_labels(plain_tokens(breakable_paths(html)))
 
 
 def on_post_page(output, page, config):

@@ -4,21 +4,44 @@ import re
 import markdown
 
 from snippet_engine.directives import Directive
-from snippet_engine.render import code_block, glossary_terms_once_a_section, links_without_glossary_terms
+from snippet_engine.render import (
+    code_block,
+    glossary_terms_once_a_section,
+    links_and_headings_without_glossary_terms,
+    spaced_tab_labels,
+)
 
 TERM = '<abbr title="What a model minimises.">loss</abbr>'
 
 
 def test_a_glossary_term_inside_a_link_is_plain_text_and_outside_one_stays():
     html = f'<p>A {TERM}: see <a href="losses/">One {TERM} per output</a>, and a {TERM} again.</p>'
-    assert links_without_glossary_terms(html) == (
+    assert links_and_headings_without_glossary_terms(html) == (
         f'<p>A {TERM}: see <a href="losses/">One loss per output</a>, and a {TERM} again.</p>'
     )
 
 
 def test_links_across_lines_and_with_attributes_are_found():
     html = f'<a class="md-footer__link"\n href="x/">\n<span>Next</span> {TERM}</a>'
-    assert links_without_glossary_terms(html) == '<a class="md-footer__link"\n href="x/">\n<span>Next</span> loss</a>'
+    assert (
+        links_and_headings_without_glossary_terms(html)
+        == '<a class="md-footer__link"\n href="x/">\n<span>Next</span> loss</a>'
+    )
+
+
+def test_a_glossary_term_in_a_heading_is_plain_text():
+    html = f'<h1 id="one">One {TERM} per output<a class="headerlink" href="#one">&para;</a></h1><p>A {TERM}.</p>'
+    assert links_and_headings_without_glossary_terms(html) == (
+        f'<h1 id="one">One loss per output<a class="headerlink" href="#one">&para;</a></h1><p>A {TERM}.</p>'
+    )
+
+
+def test_tab_labels_are_words_apart_for_search():
+    labels = '<div class="tabbed-labels"><label for="a">compute_loss</label><label for="b">add_loss</label></div>'
+    assert spaced_tab_labels(f"<p>x</label><label>y</p>{labels}") == (
+        '<p>x</label><label>y</p><div class="tabbed-labels"><label for="a">compute_loss</label>\n'
+        '<label for="b">add_loss</label></div>'
+    )
 
 
 HEADS = '<abbr title="The layers of one output.">{}</abbr>'

@@ -48,7 +48,8 @@ def breakable_paths(html: str) -> str:
     return _PATHS.sub(lambda match: match[1] + match[2].replace("/", "/<wbr>") + match[3], html)
 
 
-_LINK = re.compile(r"<a\b[^>]*>.*?</a>", re.DOTALL)
+# Where a glossary term's underline and definition get in the way: links and headings.
+_LINK_OR_HEADING = re.compile(r"<a\b[^>]*>.*?</a>|<(h[1-6])\b[^>]*>.*?</\1>", re.DOTALL)
 # A glossary term as the abbr extension writes it: its definition, then the word.
 _GLOSSARY_TERM = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.DOTALL)
 _SECTION_START = re.compile(r"(?=<h2\b)")
@@ -73,10 +74,20 @@ def _first_uses_only(html: str) -> str:
     return _GLOSSARY_TERM.sub(first_use, html)
 
 
-def links_without_glossary_terms(html: str) -> str:
-    """The page's HTML with no glossary term (abbr) inside a link: its dotted underline broke the
-    link's, and pointing at the link showed a definition instead of where it leads."""
-    return _LINK.sub(lambda match: _GLOSSARY_TERM.sub(r"\2", match[0]), html)
+def links_and_headings_without_glossary_terms(html: str) -> str:
+    """The page's HTML with no glossary term (abbr) inside a link or a heading: its dotted
+    underline broke a link's, and pointing at the link showed a definition instead of where it
+    leads; in a page's title it looked like a link."""
+    return _LINK_OR_HEADING.sub(lambda match: _GLOSSARY_TERM.sub(r"\2", match[0]), html)
+
+
+_TAB_LABELS = re.compile(r'<div class="tabbed-labels">.*?</div>', re.DOTALL)
+
+
+def spaced_tab_labels(html: str) -> str:
+    """The page's HTML with a line end between content tabs' labels: the theme lays them out in a
+    row, where it draws no space, but search read them as one word ("compute_lossadd_loss")."""
+    return _TAB_LABELS.sub(lambda labels: labels[0].replace("</label><label", "</label>\n<label"), html)
 
 
 def result_blocks(result: SnippetResult, figure_links: dict[str, str], words: Wording, alt: str | None = None) -> str:
