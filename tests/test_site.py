@@ -33,7 +33,7 @@ def test_directive_becomes_the_included_code_then_its_output(make_site):
     site.prepare({"guide/page.md": '{{ run("hello.py", hl_lines="1") }}'})
     markdown = site.expand("guide/page.md")
     code, output = markdown.split("\n\n")
-    assert code == '```python title="snippets/hello.py" linenums="1" hl_lines="1"\n--8<-- "hello.py"\n```'
+    assert code == '```{ .python title="snippets/hello.py" linenums="1" hl_lines="1" }\n--8<-- "hello.py"\n```'
     assert output == '```{ .snippet-output lang="en" }\nhello\n```'
 
 
