@@ -27,7 +27,7 @@ import pytest
 from mkdocs.utils.yaml import yaml_load
 from PIL import Image
 
-from snippet_engine.selections import SECTION_MARKER, without_markers
+from snippet_engine.selections import SECTION_MARKER
 from snippet_engine.token_spans import PLAIN_KINDS
 from snippet_engine.wording import ENGLISH, KOREAN
 
@@ -496,7 +496,8 @@ def drawn_diagrams(page) -> int:
 CONTRAST_RATIO = """
 const rgba = (css) => {
   const [r, g, b, alpha = 1] = css.match(/[\\d.]+/g).map(Number);
-  return [r, g, b, alpha];
+  // A color-mix() computes to color(srgb r g b / alpha), its channels from 0 to 1.
+  return css.startsWith("color(srgb") ? [r * 255, g * 255, b * 255, alpha] : [r, g, b, alpha];
 };
 const drawnOver = (color, background) => {
   const [r, g, b, alpha] = rgba(color);
@@ -1094,8 +1095,9 @@ def snippet_file(title: str) -> Path | None:
 
 def test_copy_button_puts_the_whole_snippet_file_on_the_clipboard(tours):
     """Every code block titled with a snippet file, in every edition, tried in the desktop tour:
-    its copy button copies the file, section markers left out, even where the block shows only a
-    section (which alone may not run). The theme trims the last line end."""
+    its copy button copies the file as it is downloaded, even where the block shows only a section
+    (which alone may not run), so its lines keep the numbers the page shows. The theme trims the
+    last line end."""
     checked = [
         (path, file, text, file.read_text(encoding="utf-8"))
         for path, title, text in tours[("desktop", "light")].copied
@@ -1105,7 +1107,7 @@ def test_copy_button_puts_the_whole_snippet_file_on_the_clipboard(tours):
     problems = [
         f"{path}: the copy button of {file.relative_to(REPO)} copied {text[:300]!r}"
         for path, file, text, source in checked
-        if text != without_markers(source).rstrip()
+        if text != source.rstrip()
     ]
     assert not problems, "\n".join(problems)
     assert any(SECTION_MARKER.search(source) for *_, source in checked), "no block showing a section was tried"
