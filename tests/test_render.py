@@ -75,9 +75,9 @@ def rendered_block(spec: str, tmp_path) -> str:
     )
 
 
-def test_the_copy_button_of_a_part_copies_the_whole_file_without_its_markers(tmp_path):
+def test_the_copy_button_of_a_part_copies_the_whole_file(tmp_path):
     before, copied, shown = re.split(r' data-copy="([^"]*)"', rendered_block("file.py:lesson", tmp_path))
-    assert html.unescape(copied) == 'import keras\r\nshapes = {"a": [1, 2]}  # <x> & {y}\nprint(f"{shapes!r}")\n'
+    assert html.unescape(copied) == SNIPPET
     assert "import keras" not in shown and "shapes" in shown  # the block still shows the lesson only
 
 

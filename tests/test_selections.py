@@ -1,6 +1,6 @@
 import pytest
 
-from snippet_engine.selections import SelectionError, shown_lines, without_markers
+from snippet_engine.selections import SelectionError, shown_lines
 
 SOURCE = "import keras\n# --8<-- [start:build]\nmodel = 1\n# --8<-- [end:build]\nprint(model)\n"
 
@@ -16,10 +16,6 @@ def test_named_section_is_the_lines_between_its_markers():
 def test_line_range_is_its_lines():
     assert shown_lines(SOURCE, "3:5") == (3, 5)
     assert shown_lines(SOURCE, "4") == (4, 4)
-
-
-def test_the_file_without_markers_keeps_every_other_line_as_it_is():
-    assert without_markers(SOURCE.replace("\n", "\r\n")) == "import keras\r\nmodel = 1\r\nprint(model)\r\n"
 
 
 @pytest.mark.parametrize(

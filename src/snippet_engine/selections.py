@@ -38,11 +38,6 @@ def shown_lines(source: str, selection: str | None) -> tuple[int, int]:
     return starts[0] + 1, ends[0] - 1
 
 
-def without_markers(source: str) -> str:
-    """The file as a reader runs it: its section marker lines left out (Python ignores them)."""
-    return "".join(line for line in source.splitlines(keepends=True) if _marker(line) is None)
-
-
 def _marker(line: str) -> tuple[str, str] | None:
     match = SECTION_MARKER.search(line)
     return (match.group("kind"), match.group("name")) if match else None
