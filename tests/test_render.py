@@ -67,7 +67,8 @@ SNIPPET = (
 
 def rendered_block(spec: str, tmp_path) -> str:
     (tmp_path / "file.py").write_text(SNIPPET, encoding="utf-8", newline="")
-    block = code_block(Directive("page.md", 1, "", spec), "snippets/file.py", SNIPPET)
+    first_line = 3 if spec.endswith(":lesson") else 1
+    block = code_block(Directive("page.md", 1, "", spec), "snippets/file.py", SNIPPET, first_line)
     return markdown.markdown(
         block,
         extensions=["attr_list", "pymdownx.highlight", "pymdownx.superfences", "pymdownx.snippets"],

@@ -12,19 +12,17 @@ import re
 from .directives import Directive
 from .engine import SnippetFailure, SnippetResult
 from .fences import DIAGRAM_FENCE, OUTPUT_FENCE
-from .selections import shown_lines
 from .wording import Wording
 
 
-def code_block(directive: Directive, shown_path: str, source: str) -> str:
+def code_block(directive: Directive, shown_path: str, source: str, first_line: int) -> str:
     """The fenced block that includes the snippet (or the part of it the directive names).
 
     A part alone would not run (it may use an import or a model from the lines before it), so
     its copy button copies the whole file, as it is downloaded: its lines keep the numbers the
     page shows. mkdocs-material copies the `data-copy` attribute of a code block that has one,
     in place of the lines shown."""
-    first, _ = shown_lines(source, directive.selection)
-    attributes = [".python", f'title="{directive.title or shown_path}"', f'linenums="{first}"']
+    attributes = [".python", f'title="{directive.title or shown_path}"', f'linenums="{first_line}"']
     if directive.hl_lines:
         attributes.append(f'hl_lines="{directive.hl_lines}"')
     if directive.selection:

@@ -193,10 +193,10 @@ class SiteSnippets:
             block = render.diagram_block(graph, directive.model, shown_path, self.words)
             return render.indented(block, directive.indent)
         source = self.sources[directive.path]
-        parts = [render.code_block(directive, shown_path, source)]
+        lines = shown_lines(source, directive.selection)
+        parts = [render.code_block(directive, shown_path, source, lines[0])]
         if self.file_links:
-            part = shown_lines(source, directive.selection) if directive.selection else None
-            parts.append(self.file_links(directive.path, part))
+            parts.append(self.file_links(directive.path, lines if directive.selection else None))
         if result is None:
             parts.append(render.not_executed_block(self.words))
         else:
