@@ -13,6 +13,10 @@ def test_named_section_is_the_lines_between_its_markers():
     assert shown_lines(SOURCE, "build") == (3, 3)
 
 
+def test_named_section_ends_at_its_last_line_that_is_not_blank():
+    assert shown_lines("# --8<-- [start:a]\nx = 1\n\ny = 2\n\n\n# --8<-- [end:a]\n", "a") == (2, 4)
+
+
 def test_line_range_is_its_lines():
     assert shown_lines(SOURCE, "3:5") == (3, 5)
     assert shown_lines(SOURCE, "4") == (4, 4)

@@ -35,7 +35,11 @@ def shown_lines(source: str, selection: str | None) -> tuple[int, int]:
             f"no section {selection!r}: mark it once with '# --8<-- [start:{selection}]' "
             f"and '# --8<-- [end:{selection}]'"
         )
-    return starts[0] + 1, ends[0] - 1
+    first, last = starts[0] + 1, ends[0] - 1
+    # pymdownx.snippets leaves out the blank lines that end a section.
+    while last > first and not lines[last - 1].strip():
+        last -= 1
+    return first, last
 
 
 def _marker(line: str) -> tuple[str, str] | None:
