@@ -136,19 +136,6 @@ def page_paths(site_dir: Path) -> list[str]:
     )
 
 
-def toured_paths(site_dir: Path, viewport: str) -> list[str]:
-    """The pages a tour visits at a width: every page on a phone; at desktop width the pages of the
-    site as written in docs/. A translated page shows the code and output blocks of its page in
-    docs/, byte for byte (test_editions.py), under the same stylesheets: what is its own (prose,
-    headings, labels in another script) is hardest to fit at 390 px, where every check runs on it,
-    in both palettes. Leaving the translations out at 1280 px keeps `make test` within its time;
-    `make screenshots` visits every page at both widths."""
-    paths = page_paths(site_dir)
-    if viewport == "phone" or TAKE_SCREENSHOTS:
-        return paths
-    return [path for path in paths if path.split("/", 1)[0] not in TRANSLATIONS]
-
-
 def page_html(site_dir: Path, path: str) -> str:
     return (site_dir / path / "index.html").read_text(encoding="utf-8")
 
@@ -845,7 +832,7 @@ def tours(browser, site_url, built_site) -> dict[tuple[str, str], Tour]:
     viewports = ("desktop", "phone")
     with ThreadPoolExecutor(max_workers=len(viewports)) as pool:
         visits = [
-            pool.submit(tour_in_own_browser, site_url, toured_paths(built_site, width), width, TAKE_SCREENSHOTS)
+            pool.submit(tour_in_own_browser, site_url, page_paths(built_site), width, TAKE_SCREENSHOTS)
             for width in viewports
         ]
         return {
@@ -949,7 +936,7 @@ def test_every_model_diagram_is_drawn_at_both_widths_in_both_palettes(tours, bui
     for tour in tours.values():
         missing = {
             path: f"{tour.diagrams.get(path, 0)} of {expected[path]}"
-            for path in toured_paths(built_site, tour.viewport)
+            for path in page_paths(built_site)
             if tour.diagrams.get(path, 0) != expected[path]
         }
         assert missing == {}, f"diagrams not drawn ({tour.viewport}, {tour.scheme}): {missing}"
@@ -1023,13 +1010,11 @@ def test_notebook_pages_are_in_the_tour(tours):
         assert len(notebooks) >= 10, f"expected the Notebooks pages in the {viewport}, {scheme} tour, found {notebooks}"
 
 
-def test_every_page_is_in_the_phone_tours_and_every_untranslated_page_in_the_desktop_tours(tours, built_site):
+def test_every_page_of_both_editions_is_in_every_tour(tours, built_site):
     every = set(page_paths(built_site))
-    translated = {path for path in every if path.split("/", 1)[0] in TRANSLATIONS}
-    assert len(translated) >= 10
+    assert len({path for path in every if path.split("/", 1)[0] in TRANSLATIONS}) >= 10
     for (viewport, scheme), tour in tours.items():
-        expected = every if viewport == "phone" else every - translated
-        assert visited(tour) >= expected, f"not visited ({viewport}, {scheme}): {sorted(expected - visited(tour))}"
+        assert visited(tour) >= every, f"not visited ({viewport}, {scheme}): {sorted(every - visited(tour))}"
 
 
 def test_no_request_leaves_localhost(tours):

@@ -280,8 +280,7 @@ def test_every_korean_page_shows_exactly_the_outputs_of_its_english_page(site_ou
 
 def test_every_code_and_output_block_of_a_korean_page_is_its_english_pages_byte_for_byte(built_site):
     """The snippets' code as the copy buttons copy it, and every output, as the English page has
-    them. The browser tests lean on it: they look at the Korean pages on a phone only
-    (test_browser.py)."""
+    them: one run feeds both editions."""
     english, korean = pages_of(built_site, "en"), pages_of(built_site, "ko")
     assert korean.keys() == english.keys()
     blocks, snippets = {}, 0
