@@ -27,14 +27,16 @@ def price_loss(y_price):
     return r["price_loss"]
 
 
-print(f"NaN targets, weight 0:    {price_loss(y_price):.4f}")
-print(f"filled with 0, weight 0:  {price_loss(np.nan_to_num(y_price, nan=0.0)):.4f}")
-print(f"filled with 99, weight 0: {price_loss(np.nan_to_num(y_price, nan=99.0)):.4f}")
+print(f"NaN targets, weight 0:      {price_loss(y_price):.4f}")
+print(f"filled with 0, weight 0:    {price_loss(np.nan_to_num(y_price, nan=0.0)):.4f}")
+print(f"filled with 99, weight 0:   {price_loss(np.nan_to_num(y_price, nan=99.0)):.4f}")
+print(f"filled with 1e20, weight 0: {price_loss(np.nan_to_num(y_price, nan=1e20)):.4f}")
 # --8<-- [end:lesson]
 
 assert math.isnan(price_loss(y_price))
 zero, big = price_loss(np.nan_to_num(y_price, nan=0.0)), price_loss(np.nan_to_num(y_price, nan=99.0))
 assert math.isfinite(zero) and zero == big  # the placeholder's value does not matter
+assert math.isnan(price_loss(np.nan_to_num(y_price, nan=1e20)))  # as long as its loss stays finite
 
 # Training on the NaN targets turns the model's weights into NaN as well.
 model.fit(x, [y_price, y_category], sample_weight=weights, verbose=0)
