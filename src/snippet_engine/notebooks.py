@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Callable
 
 import nbformat
-from nbformat import v4
+from nbformat import NotebookNode
 
 from .directives import Directive
 from .engine import SnippetResult
@@ -70,7 +70,7 @@ def page_notebook(
     shown: Callable[[str], str],
     console_width: int | None = None,
     words: Wording = ENGLISH,
-) -> nbformat.NotebookNode:
+) -> NotebookNode:
     """The page's headings and snippets as notebook cells, with the outputs of the build.
 
     `page_address` is where the page is on the site: the title cell links to it, for the
@@ -89,26 +89,41 @@ def page_notebook(
     for item in _in_page_order(notebook_headings(page), snippets):
         if isinstance(item, Heading):
             # Without backticks: mkdocs-jupyter drops inline code from its table of contents.
-            cells.append(v4.new_markdown_cell(f"{'#' * item.level} {item.text.replace('`', '')}"))
+            cells.append(_markdown_cell(f"{'#' * item.level} {item.text.replace('`', '')}"))
         else:
             cells.append(_label_cell(page.tab_of(item), shown(item.path), results[item.path], words))
             cells.append(_snippet_cell(sources[item.path], results[item.path]))
     _number_code_cells(cells)
     _give_ids(cells, f"{words.language}/{page.path}")
-    notebook = v4.new_notebook(cells=cells)
-    notebook.nbformat, notebook.nbformat_minor = 4, 5
-    notebook.metadata = {
+    metadata = {
         "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
         "language_info": {"name": "python"},
     }
-    return notebook
+    return nbformat.from_dict({"nbformat": 4, "nbformat_minor": 5, "metadata": metadata, "cells": cells})
 
 
-def notebook_bytes(notebook: nbformat.NotebookNode) -> bytes:
+def notebook_bytes(notebook: NotebookNode) -> bytes:
     """The notebook file: validated, keys sorted by nbformat, so equal notebooks give equal bytes."""
     nbformat.validate(notebook)
     text = nbformat.writes(notebook)
     return (text if text.endswith("\n") else text + "\n").encode("utf-8")
+
+
+# The cells and outputs as nbformat 4.5 lays them out. nbformat's own constructors validate each
+# one against the schema, which took most of a warm build's notebook time; notebook_bytes
+# validates the whole notebook once instead.
+def _markdown_cell(source: str) -> NotebookNode:
+    return NotebookNode(cell_type="markdown", metadata=NotebookNode(), source=source)
+
+
+def _code_cell(source: str, outputs: list[NotebookNode] | None = None) -> NotebookNode:
+    return NotebookNode(
+        cell_type="code", metadata=NotebookNode(), execution_count=None, source=source, outputs=outputs or []
+    )
+
+
+def _output(output_type: str, **fields) -> NotebookNode:
+    return NotebookNode(output_type=output_type, **fields)
 
 
 def _first_showings(directives: list[Directive]) -> list[Directive]:
@@ -130,13 +145,13 @@ def _require_results(snippets: list[Directive], results: dict[str, SnippetResult
         )
 
 
-def _title_cell(title: str, page_address: str, result: SnippetResult, words: Wording) -> nbformat.NotebookNode:
+def _title_cell(title: str, page_address: str, result: SnippetResult, words: Wording) -> NotebookNode:
     versions = {name: result.versions[name] for name in ("tensorflow", "keras")}
     introduction = words.notebook_introduction.format(page=page_address, **versions)
-    return v4.new_markdown_cell(f"# {title}\n\n{introduction}")
+    return _markdown_cell(f"# {title}\n\n{introduction}")
 
 
-def _setup_cell(seed: int, console_width: int | None, words: Wording) -> nbformat.NotebookNode:
+def _setup_cell(seed: int, console_width: int | None, words: Wording) -> NotebookNode:
     width = CONSOLE_WIDTH.format(comment=words.notebook_width_comment, width=console_width) if console_width else ""
     setup = SETUP_CELL.format(
         title=words.notebook_setup_title,
@@ -145,7 +160,7 @@ def _setup_cell(seed: int, console_width: int | None, words: Wording) -> nbforma
         seed=seed,
         console_width=width,
     )
-    cell = v4.new_code_cell(setup)
+    cell = _code_cell(setup)
     cell.metadata.update(FOLDED)
     cell.metadata["tags"] = [SETUP_TAG]
     return cell
@@ -171,15 +186,15 @@ def _in_page_order(headings: list[Heading], snippets: list[Directive]) -> list[H
     return sorted([*headings, *snippets], key=lambda item: item.line)
 
 
-def _label_cell(tab: str | None, path: str, result: SnippetResult, words: Wording) -> nbformat.NotebookNode:
+def _label_cell(tab: str | None, path: str, result: SnippetResult, words: Wording) -> NotebookNode:
     """What the page shows above the code: its tab's label, if any, and its file; and, for a
     snippet that raises on purpose, that Run all may stop there."""
     label = f"**{tab}** · `{path}`" if tab else f"`{path}`"
-    return v4.new_markdown_cell(f"{label}\n\n{words.notebook_raises}" if result.error else label)
+    return _markdown_cell(f"{label}\n\n{words.notebook_raises}" if result.error else label)
 
 
-def _snippet_cell(source: str, result: SnippetResult) -> nbformat.NotebookNode:
-    cell = v4.new_code_cell(_without_section_markers(source), outputs=_outputs(result))
+def _snippet_cell(source: str, result: SnippetResult) -> NotebookNode:
+    cell = _code_cell(_without_section_markers(source), outputs=_outputs(result))
     if result.error:
         cell.metadata["tags"] = [RAISES_EXCEPTION_TAG]
     return cell
@@ -191,19 +206,19 @@ def _without_section_markers(source: str) -> str:
     return "\n".join(kept).rstrip("\n")
 
 
-def _outputs(result: SnippetResult) -> list[nbformat.NotebookNode]:
+def _outputs(result: SnippetResult) -> list[NotebookNode]:
     outputs = []
     if result.output:
-        outputs.append(v4.new_output("stream", name="stdout", text=result.output))
+        outputs.append(_output("stream", name="stdout", text=result.output))
     if result.warnings:
-        outputs.append(v4.new_output("stream", name="stderr", text="\n".join(result.warnings) + "\n"))
+        outputs.append(_output("stream", name="stderr", text="\n".join(result.warnings) + "\n"))
     if result.error:
         outputs.append(_error_output(result.error))
     outputs.extend(_image_output(name, content) for name, content in result.images.items())
     return outputs
 
 
-def _error_output(error: str) -> nbformat.NotebookNode:
+def _error_output(error: str) -> NotebookNode:
     """The error as Jupyter stores one. The exception's own lines start at the first line that
     is not the traceback's header or one of its indented frame lines; a Keras message may go
     on over several lines, which all belong to the value."""
@@ -215,25 +230,25 @@ def _error_output(error: str) -> nbformat.NotebookNode:
     )
     ename, _, first_value_line = lines[start].partition(":")
     evalue = "\n".join([first_value_line, *lines[start + 1 :]]).strip()
-    return v4.new_output("error", ename=ename, evalue=evalue, traceback=lines)
+    return _output("error", ename=ename, evalue=evalue, traceback=lines)
 
 
-def _image_output(name: str, content: bytes) -> nbformat.NotebookNode:
+def _image_output(name: str, content: bytes) -> NotebookNode:
     if name.lower().endswith(".svg"):
         data = {"image/svg+xml": content.decode("utf-8")}
     else:
         data = {"image/png": base64.b64encode(content).decode("ascii")}
-    return v4.new_output("display_data", data=data)
+    return _output("display_data", data=data, metadata=NotebookNode())
 
 
-def _number_code_cells(cells: list[nbformat.NotebookNode]) -> None:
+def _number_code_cells(cells: list[NotebookNode]) -> None:
     """Execution counts 1..n, as a run from top to bottom in a fresh kernel would leave them."""
     code_cells = [cell for cell in cells if cell.cell_type == "code"]
     for count, cell in enumerate(code_cells, 1):
         cell.execution_count = count
 
 
-def _give_ids(cells: list[nbformat.NotebookNode], page: str) -> None:
+def _give_ids(cells: list[NotebookNode], page: str) -> None:
     """Ids from the page and the cell's place (nbformat would draw random ones), so that
     each build writes the same bytes and ids stay unique across the site's notebooks."""
     page_digest = hashlib.sha256(page.encode("utf-8")).hexdigest()[:12]
