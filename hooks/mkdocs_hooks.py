@@ -169,7 +169,7 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
-    _notebooks.write_stylesheet(config.site_dir)
+    _notebooks.write_stylesheet(config.site_dir, _snippets.settings.cache_dir.parent / "notebook-styles")
     _notebooks.remove_folder()
     while _translations:
         _translations.pop(0).finish()

@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+from snippet_engine.cache import ResultCache
 from snippet_engine.links import colab_url, notebook_links_markdown
 from snippet_engine.notebook_html import NotebookHtmlError, light_page, shared_stylesheet
 from snippet_engine.notebook_index import ListedNotebook, index_markdown
@@ -165,13 +166,14 @@ class NotebookPages:
         on_branch = self.branch_folder + notebook.removeprefix(f"{NOTEBOOKS_FOLDER}/")
         return colab_url(on_branch, config.repo_url, self.colab_branch)
 
-    def write_stylesheet(self, site_dir: str) -> None:
-        """The rules of the notebook pages' styles that their elements can match, in one file."""
+    def write_stylesheet(self, site_dir: str, cache_folder: Path) -> None:
+        """The rules of the notebook pages' styles that their elements can match, in one file
+        (kept in `cache_folder` for the next build)."""
         if self.styles is None:
             return
         target = Path(site_dir, STYLESHEET)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(shared_stylesheet(self.styles, self.pages), encoding="utf-8")
+        target.write_text(shared_stylesheet(self.styles, self.pages, ResultCache(cache_folder)), encoding="utf-8")
 
     def remove_folder(self) -> None:
         if self.folder:

@@ -7,6 +7,7 @@ import pytest
 from mkdocs_jupyter.nbconvert2 import nb2html
 from test_summary_tables import SEQUENTIAL
 
+from snippet_engine.cache import ResultCache
 from snippet_engine.notebook_html import NotebookHtmlError, light_page, shared_stylesheet
 from snippet_engine.wording import KOREAN
 
@@ -231,6 +232,21 @@ def rules(css: str, pages=(ELEMENTS,)) -> list[str]:
     first, *lines = stylesheet.splitlines()
     assert first == '@charset "UTF-8";'
     return lines
+
+
+def test_a_stored_stylesheet_is_read_back_for_the_same_styles_and_elements_and_not_for_others(tmp_path):
+    cache = ResultCache(tmp_path)
+    css = ".jupyter-wrapper .jp-Cell{margin:0}.jp-Dialog{margin:0}"
+    pruned = shared_stylesheet([css], [ELEMENTS], cache)
+    assert pruned == shared_stylesheet([css], [ELEMENTS])
+    (entry,) = tmp_path.rglob("*.json")
+    entry.write_text(json.dumps({"stylesheet": "read back"}), encoding="utf-8")
+    assert shared_stylesheet([css], [ELEMENTS], cache) == "read back"
+    # Another kind of element, or other styles, may keep other rules: pruned again.
+    with_dialog = ELEMENTS.replace("<pre", '<div class="jp-Dialog"></div><pre')
+    assert ".jp-Dialog{margin:0}" in shared_stylesheet([css], [with_dialog], cache)
+    assert shared_stylesheet([css + "pre{margin:0}"], [ELEMENTS], cache).endswith("pre{margin:0}\n")
+    assert len(list(tmp_path.rglob("*.json"))) == 3
 
 
 def test_a_rule_for_elements_the_pages_do_not_have_is_dropped():

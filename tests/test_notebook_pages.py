@@ -92,17 +92,17 @@ def test_other_pages_are_left_as_they_are(published, tmp_path):
     assert notebooks.light(rendered(), other, config) == rendered()
 
 
-def test_the_shared_stylesheet_holds_the_rules_the_notebook_pages_use(published):
+def test_the_shared_stylesheet_holds_the_rules_the_notebook_pages_use(published, tmp_path):
     notebooks, config, page = published
     notebooks.light(rendered(), page, config)
-    notebooks.write_stylesheet(config.site_dir)
+    notebooks.write_stylesheet(config.site_dir, tmp_path / "styles")
     written = Path(config.site_dir, STYLESHEET).read_text(encoding="utf-8")
     assert written == '@charset "UTF-8";\n.jupyter-wrapper .jp-Cell{margin:0}\n'
 
 
-def test_no_notebook_page_no_stylesheet(published):
+def test_no_notebook_page_no_stylesheet(published, tmp_path):
     notebooks, config, _ = published
-    notebooks.write_stylesheet(config.site_dir)
+    notebooks.write_stylesheet(config.site_dir, tmp_path / "styles")
     assert not Path(config.site_dir, STYLESHEET).exists()
 
 
