@@ -53,3 +53,15 @@ try:
     raise AssertionError("expected a ValueError")
 except ValueError as error:
     assert "You should provide one `sample_weight` array per output" in str(error)
+
+# The weights must have the structure of the targets too: a list of weights with a dict of
+# targets (or the reverse) fails with the same message, before any output is looked up.
+for targets, weights in (
+    ({"price": y_price, "category": y_category}, [first_half, every]),
+    ([y_price, y_category], {"price": first_half, "category": every}),
+):
+    try:
+        as_list.evaluate(x, targets, sample_weight=weights, verbose=0)
+        raise AssertionError("expected a ValueError")
+    except ValueError as error:
+        assert "You should provide one `sample_weight` array per output in `y`" in str(error)
