@@ -419,9 +419,6 @@ def shared_stylesheet(styles: Iterable[str], pages: Iterable[str], cache: Result
     return stylesheet
 
 
-# Every edition of the site renders the same notebooks with the same styles: the translations'
-# builds, in the same process, take the primary's stylesheet instead of pruning it again.
-@functools.lru_cache(maxsize=2)
 def _pruned(styles: tuple[str, ...], elements: PageElements) -> str:
     kept = [rule for css in styles for rule in _matching(_rules(css), elements)]
     used = _used_names(kept)
