@@ -15,6 +15,6 @@ x = np.random.rand(16, 1).astype("float32")
 y = [np.random.rand(16, 10).astype("float32"), np.random.rand(16, 10).astype("float32")]
 history = testModel.fit(x, y, epochs=2, verbose=0)
 
-print("first output: ", history.history["hidden_layer2_loss"])
+print("hidden_layer2_loss:", history.history["hidden_layer2_loss"])  # the 2nd output's mae
 # Keras 2 renamed the second output "hidden_layer2_1"; code written then asked for this key.
-print("second output:", history.history["hidden_layer2_1_loss"])
+print("second output:     ", history.history["hidden_layer2_1_loss"])
