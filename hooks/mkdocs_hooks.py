@@ -160,12 +160,14 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    # A notebook page first loses the inline styles that are most of it, before anything reads it.
+    html = _notebooks.light(html, page, config)
     html = glossary_terms_once_a_section(links_and_headings_without_glossary_terms(html))
     return spaced_tab_labels(plain_tokens(breakable_paths(html)))
 
 
 def on_post_page(output, page, config):
-    return _notebooks.light(output, page, config)
+    return _notebooks.with_stylesheet(output, page)
 
 
 def on_post_build(config):

@@ -1,7 +1,6 @@
 """Each page's notebook in the built site: its file, its place in the nav, the links under the
 page's title, and its rendered page made light. MkDocs glue, kept out of the hook's switchboard."""
 
-import dataclasses
 import posixpath
 import shutil
 import tempfile
@@ -13,7 +12,7 @@ from mkdocs.utils import get_relative_url
 
 from snippet_engine.cache import ResultCache
 from snippet_engine.links import colab_url, notebook_links_markdown
-from snippet_engine.notebook_html import NotebookHtmlError, light_page, shared_stylesheet
+from snippet_engine.notebook_html import NotebookHtmlError, light_content, shared_stylesheet, with_stylesheet
 from snippet_engine.notebook_index import ListedNotebook, index_markdown
 from snippet_engine.site import NOTEBOOKS_FOLDER, notebook_path
 from snippet_engine.wording import ENGLISH, Wording
@@ -114,25 +113,17 @@ class NotebookPages:
             return markdown
         return under_title(markdown, self._links(notebook, page, config, from_tutorial=True))
 
-    def light(self, html: str, page, config) -> str:
-        """A rendered notebook page without its inline styles and the scripts it never runs, linking
-        the shared stylesheet instead, with the same links under its title as its page; any other
-        page as it is."""
+    def light(self, content: str, page, config) -> str:
+        """A notebook page's rendered content without its inline styles and the scripts it never
+        runs, with the same links under its title as its page; any other page's as it is."""
         if not self.is_notebook(page.file.src_uri):
-            return html
+            return content
         try:
-            light = light_page(
-                html,
-                get_relative_url(STYLESHEET, page.url),
-                page.file.src_uri,
-                self.words,
-                site_url=config.site_url or "",
-                page_url=page.url,
+            light = light_content(
+                content, page.file.src_uri, self.words, site_url=config.site_url or "", page_url=page.url
             )
         except NotebookHtmlError as error:
             raise PluginError(str(error)) from None
-        if config.repo_url:
-            light = dataclasses.replace(light, html=self._links_under_title(light.html, page, config))
         if self.styles is not None and light.styles != self.styles:
             raise PluginError(
                 f"{page.file.src_uri}: mkdocs-jupyter gave this notebook page other inline styles than the "
@@ -140,16 +131,28 @@ class NotebookPages:
                 "brings its own styles needs snippet_engine/notebook_html.py taught where they go."
             )
         self.styles = light.styles
-        self.pages.append(light.html)
-        return light.html
+        if not config.repo_url:
+            return light.html
+        return self._links_under_title(light.html, page, config)
 
-    def _links_under_title(self, html: str, page, config) -> str:
+    def with_stylesheet(self, html: str, page) -> str:
+        """A whole notebook page linking the stylesheet its inline styles went to; any other page as it is."""
+        if not self.is_notebook(page.file.src_uri):
+            return html
+        try:
+            html = with_stylesheet(html, get_relative_url(STYLESHEET, page.url), page.file.src_uri)
+        except NotebookHtmlError as error:
+            raise PluginError(str(error)) from None
+        self.pages.append(html)
+        return html
+
+    def _links_under_title(self, content: str, page, config) -> str:
         """The rendered notebook with its links right after its title (the notebook's first cell)."""
-        title_end = html.find("</h1>", html.find("<article"))
+        title_end = content.find("</h1>")
         if title_end < 0:
             raise PluginError(f"{page.file.src_uri}: its rendered page has no title to put its links under")
         title_end += len("</h1>")
-        return html[:title_end] + self._links(page.file.src_uri, page, config) + html[title_end:]
+        return content[:title_end] + self._links(page.file.src_uri, page, config) + content[title_end:]
 
     def _links(self, notebook: str, page, config, from_tutorial: bool = False) -> str:
         """Links from `page` to `notebook`: its rendering on the site (from its tutorial page), the

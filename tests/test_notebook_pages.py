@@ -31,13 +31,13 @@ STYLES = "<style>.jupyter-wrapper .jp-Cell{margin:0}.jupyter-wrapper .jp-Dialog{
 
 
 def rendered(styles: str = STYLES) -> str:
-    """A notebook page as mkdocs-material and mkdocs-jupyter write it, in short."""
-    return (
-        "<html><head>\n</head><body>\n"
-        '<article class="md-content__inner md-typeset">'
-        f'{styles}<div class="jupyter-wrapper"><div class="jp-Cell">x</div></div>'
-        "</article></body></html>"
-    )
+    """A notebook page's content as mkdocs-jupyter renders it, in short."""
+    return f'{styles}<div class="jupyter-wrapper"><div class="jp-Cell">x</div></div>'
+
+
+def whole_page(content: str) -> str:
+    """A page as mkdocs-material lays it out around its content, in short."""
+    return f'<html><head>\n</head><body>\n<article class="md-typeset">{content}</article></body></html>'
 
 
 @pytest.fixture
@@ -57,9 +57,10 @@ def published(tmp_path):
 
 def test_a_notebook_page_links_the_shared_stylesheet_from_where_it_is(published):
     notebooks, config, page = published
-    html = notebooks.light(rendered(), page, config)
+    content = notebooks.light(rendered(), page, config)
+    assert "<style" not in content
+    html = notebooks.with_stylesheet(whole_page(content), page)
     assert '<link rel="stylesheet" href="../../assets/css/jupyterlab.css">\n</head>' in html
-    assert "<style" not in html
 
 
 def titled(html: str) -> str:
@@ -90,11 +91,12 @@ def test_other_pages_are_left_as_they_are(published, tmp_path):
     notebooks, config, _ = published
     other = Page("First", File("guide/first.md", str(tmp_path / "docs"), config.site_dir, True), config)
     assert notebooks.light(rendered(), other, config) == rendered()
+    assert notebooks.with_stylesheet(whole_page(rendered()), other) == whole_page(rendered())
 
 
 def test_the_shared_stylesheet_holds_the_rules_the_notebook_pages_use(published, tmp_path):
     notebooks, config, page = published
-    notebooks.light(rendered(), page, config)
+    notebooks.with_stylesheet(whole_page(notebooks.light(rendered(), page, config)), page)
     notebooks.write_stylesheet(config.site_dir, tmp_path / "styles")
     written = Path(config.site_dir, STYLESHEET).read_text(encoding="utf-8")
     assert written == '@charset "UTF-8";\n.jupyter-wrapper .jp-Cell{margin:0}\n'

@@ -27,9 +27,6 @@ from .summary_tables import SummaryTableError, Table, split_output
 from .token_spans import without_spans
 from .wording import ENGLISH, Wording
 
-# mkdocs-material draws the page's content in this element; mkdocs-jupyter's blocks are all in it.
-ARTICLE_START = '<article class="md-content__inner md-typeset">'
-ARTICLE_END = "</article>"
 # The elements that load or run something; a script's or a style's body ends at the first closing
 # tag of its kind, as the HTML tokenizer reads it.
 OPENING = re.compile(r"<(script|style|link)\b[^>]*>", re.I)
@@ -95,57 +92,56 @@ SCRIPTS = (
 
 
 @dataclass(frozen=True)
-class LightPage:
-    html: str  # the page, its styles replaced by a link to the shared stylesheet
+class LightContent:
+    html: str  # the page's content without its inline styles
     styles: tuple[str, ...]  # the stylesheets it had inline, in page order
 
 
-def light_page(
-    html: str, stylesheet_href: str, page: str, words: Wording = ENGLISH, *, site_url: str = "", page_url: str = ""
-) -> LightPage:
-    """`html`, a notebook page as mkdocs-jupyter and mkdocs-material made it (`page` names it in
-    errors), without its inline styles, the scripts it never runs and its unstyled code spans, its
-    summary tables in both forms and its warnings in a titled box (in the language of `words`),
-    its links to `site_url` relative to `page_url` (see `relative_site_links`), with a link to
-    `stylesheet_href` in its head. Raises NotebookHtmlError on a script or link it does not know."""
-    if html.count(ARTICLE_START) != 1 or html.count("</head>") != 1:
-        raise NotebookHtmlError(
-            f"{page}: expected one {ARTICLE_START} (mkdocs-material's content) and one </head>; "
-            f"a theme upgrade may have changed them: update {__name__}."
-        )
-    start = html.index(ARTICLE_START)
-    end = html.index(ARTICLE_END, start)
-    article = html[start:end]
+def light_content(
+    content: str, page: str, words: Wording = ENGLISH, *, site_url: str = "", page_url: str = ""
+) -> LightContent:
+    """`content`, a notebook page's content as mkdocs-jupyter renders it (`page` names it in errors),
+    without its inline styles, the scripts it never runs and its unstyled code spans, its summary
+    tables in both forms and its warnings in a titled box (in the language of `words`), its links
+    to `site_url` relative to `page_url` (see `relative_site_links`). Made light before the rest of
+    the build reads it: the styles are four fifths of it. Raises NotebookHtmlError on a script or
+    link it does not know."""
     kept, styles, position = [], [], 0
-    for opening in OPENING.finditer(article):
+    for opening in OPENING.finditer(content):
         if opening.start() < position:
             continue  # inside a script or a style: text, not a tag
         tag = opening.group(1).lower()
         if tag == "link":
             raise NotebookHtmlError(f"{page}: unexpected {opening.group()} in the notebook; {_what_to_do()}")
-        closing = CLOSING[tag].search(article, opening.end())
+        closing = CLOSING[tag].search(content, opening.end())
         if closing is None:
-            raise NotebookHtmlError(f"{page}: {_opening(article[opening.start() :])} is never closed.")
-        element, body = article[opening.start() : closing.end()], article[opening.end() : closing.start()]
-        kept.append(article[position : opening.start()])
+            raise NotebookHtmlError(f"{page}: {_opening(content[opening.start() :])} is never closed.")
+        element, body = content[opening.start() : closing.end()], content[opening.end() : closing.start()]
+        kept.append(content[position : opening.start()])
         position = closing.end()
         if tag == "style":
             styles.append(body)
-        elif _kept_script(element, body, article, page):
+        elif _kept_script(element, body, content, page):
             kept.append(element)
     if not styles:
         raise NotebookHtmlError(
             f"{page}: the notebook has no inline <style>; mkdocs-jupyter must have changed how it "
             f"styles notebooks: look at the page and update {__name__}."
         )
-    kept.append(article[position:])
+    kept.append(content[position:])
     lighter = plain_unstyled_tokens("".join(kept), _styled_classes(tuple(styles)))
     lighter = focusable_code(lighter)
     lighter = TEXT_OUTPUT.sub(lambda output: _text_output(output, words, page), lighter)
-    lighter = relative_site_links(lighter, site_url, page_url)
-    link = f'<link rel="stylesheet" href="{stylesheet_href}">\n'
-    head = html[:start].replace("</head>", link + "</head>")
-    return LightPage(head + lighter + html[end:], tuple(styles))
+    return LightContent(relative_site_links(lighter, site_url, page_url), tuple(styles))
+
+
+def with_stylesheet(html: str, stylesheet_href: str, page: str) -> str:
+    """The whole page `html` with a link to `stylesheet_href` at the end of its head."""
+    if html.count("</head>") != 1:
+        raise NotebookHtmlError(
+            f"{page}: expected one </head> in the page; a theme upgrade may have changed it: update {__name__}."
+        )
+    return html.replace("</head>", f'<link rel="stylesheet" href="{stylesheet_href}">\n</head>')
 
 
 def relative_site_links(html: str, site_url: str, page_url: str) -> str:
@@ -171,10 +167,10 @@ def _styled_classes(styles: tuple[str, ...]) -> frozenset[str]:
     return frozenset(STYLED_CLASS.findall("".join(styles)))
 
 
-def _kept_script(element: str, body: str, article: str, page: str) -> bool:
+def _kept_script(element: str, body: str, content: str, page: str) -> bool:
     for script in SCRIPTS:
         if element.startswith(script.opening) and script.marker in body:
-            needed = script.needed_by and script.needed_by.search(article)
+            needed = script.needed_by and script.needed_by.search(content)
             if needed:
                 raise NotebookHtmlError(
                     f"{page}: the notebook has {needed.group()!r}, which needs {_opening(element)}; "
