@@ -9,6 +9,7 @@ MkDocs glue over snippet_engine.editions, kept out of the hook's switchboard.
 """
 
 import copy
+import gc
 import os
 import posixpath
 import signal
@@ -141,8 +142,12 @@ def start_translation(config, edition: Edition, command: str) -> TranslationBuil
     errors, error_pipe = os.pipe()
     sys.stdout.flush()
     sys.stderr.flush()
+    # Objects the fork only reads stay shared with it: a collection would write to every one of them,
+    # and the kernel would copy each page of memory it touched.
+    gc.freeze()
     process_id = os.fork()
     if process_id:
+        gc.unfreeze()
         os.close(error_pipe)
         return TranslationBuild(edition, process_id=process_id, errors=errors)
     os.close(errors)
