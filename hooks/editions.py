@@ -1,10 +1,10 @@
-"""The site's translations, built by MkDocs right after the primary edition.
+"""The site's translations, built by MkDocs beside the primary edition.
 
 mkdocs.yml describes the site once. A translation (extra.editions) is that same
 configuration with its own pages (docs/<language>/), theme language, titles and
-address (<site>/<language>/). It is built in the same process, right after the
-primary build, so it takes every snippet result from the cache that build has
-just filled: no snippet runs twice, whatever the number of languages.
+address (<site>/<language>/). Its build takes every snippet result from the
+cache the primary build fills (TranslationBuild): no snippet runs twice,
+whatever the number of languages.
 MkDocs glue over snippet_engine.editions, kept out of the hook's switchboard.
 """
 
@@ -99,25 +99,42 @@ def primary_static_files(config, files, all_editions: list[Edition]) -> list[Fil
     return added
 
 
+# In a translation's forked build: the reading end of the pipe the primary build closes once every
+# snippet result is stored (see TranslationBuild); -1 once read, and in the primary build.
+_results_from_primary = -1
+# In the primary build: the writing ends of those pipes not yet closed, one per translation.
+# A later fork closes its copies, or a translation begun earlier would wait for it too.
+_results_ends: set[int] = set()
+
+
 @dataclass
 class TranslationBuild:
-    """A translation's build, begun once the primary build has every snippet's result.
+    """A translation's build, begun as the primary build begins.
 
-    It runs in a forked process, on another core while the primary build renders its pages,
-    and a failure fails the primary build with the translation's message. The fork needs
-    nothing of the threads it leaves behind (under `mkdocs serve`, the server's, and the snippet
-    workers'): every snippet result is in the cache by then. On systems without fork it runs in
-    this process when finish() is called."""
+    It runs in a forked process, on another core, beside the primary build. Its snippet results
+    are the primary's: where the cache lacks one, it waits until the primary build has stored them
+    all and checked the pages of every edition (results_stored), then reads them (nothing runs
+    twice). A failure fails the primary build with the translation's message. The fork needs
+    nothing of the threads it may leave behind (under `mkdocs serve`, the server's, and the snippet
+    workers'). On systems without fork it runs in this process when finish() is called."""
 
     edition: Edition
     build_here: Callable[[], None] | None = None
     process_id: int = 0
     errors: int = -1  # the reading end of the pipe the forked build writes its error to
+    results: int = -1  # the writing end of the pipe whose closing says the results are stored
+
+    def results_stored(self) -> None:
+        if self.results >= 0:
+            os.close(self.results)
+            _results_ends.discard(self.results)
+            self.results = -1
 
     def finish(self) -> None:
         if self.build_here:
             self.build_here()
             return
+        self.results_stored()
         with os.fdopen(self.errors, "rb") as pipe:
             message = pipe.read().decode("utf-8")
         _, status = os.waitpid(self.process_id, 0)
@@ -132,14 +149,32 @@ class TranslationBuild:
             os.kill(self.process_id, signal.SIGKILL)
             os.waitpid(self.process_id, 0)
             os.close(self.errors)
+            self.results_stored()
             self.process_id = 0
+
+
+def wait_for_primary_results() -> None:
+    """In a translation's forked build, returns once the primary build has stored every snippet
+    result (or has ended); elsewhere, at once."""
+    global _results_from_primary
+    if _results_from_primary >= 0:
+        os.read(_results_from_primary, 1)  # nothing is written: the primary closes its end
+        os.close(_results_from_primary)
+        _results_from_primary = -1
+
+
+# In the primary build: the writing ends of those pipes not yet closed, one per translation.
+# A later fork closes its copies, or a translation begun earlier would wait for it too.
+_results_ends: set[int] = set()
 
 
 def start_translation(config, edition: Edition, command: str) -> TranslationBuild:
     """Begin building `edition` (see TranslationBuild)."""
+    global _results_from_primary
     if not hasattr(os, "fork"):
         return TranslationBuild(edition, build_here=lambda: build_translation(config, edition, command))
     errors, error_pipe = os.pipe()
+    results_read, results_write = os.pipe()
     sys.stdout.flush()
     sys.stderr.flush()
     # Objects the fork only reads stay shared with it: a collection would write to every one of them,
@@ -149,8 +184,14 @@ def start_translation(config, edition: Edition, command: str) -> TranslationBuil
     if process_id:
         gc.unfreeze()
         os.close(error_pipe)
-        return TranslationBuild(edition, process_id=process_id, errors=errors)
+        os.close(results_read)
+        _results_ends.add(results_write)
+        return TranslationBuild(edition, process_id=process_id, errors=errors, results=results_write)
     os.close(errors)
+    for end in (results_write, *_results_ends):
+        os.close(end)
+    _results_ends.clear()
+    _results_from_primary = results_read
     status = 0
     try:
         build_translation(config, edition, command)

@@ -88,8 +88,11 @@ def on_config(config):
         else None,
         language=_language,
     )
-    if _command == "serve" and settings.execute:
-        # The first edit should not wait for TensorFlow to be imported.
+    if _is_primary() and len(_editions) > 1:
+        # Begun now, beside this build; each waits for this build's snippet results (on_files).
+        _translations.extend(editions.start_translation(config, edition, _command) for edition in _editions[1:])
+    if _command == "serve" and settings.execute and _is_primary():
+        # The first edit should not wait for TensorFlow to be imported (translations run nothing).
         shared_pool(WorkerSettings.of(settings)).warm_up(1)
 
 
@@ -106,7 +109,7 @@ def on_files(files, config):
         file.src_uri: get_data(Path(file.abs_src_path).read_text(encoding="utf-8-sig"))[0]
         for file in files.documentation_pages()
     }
-    _snippets.prepare(pages)
+    _snippets.prepare(pages, before_running=None if _is_primary() else editions.wait_for_primary_results)
     executed = len(_snippets.engine.executed)
     log.info("Snippets: %d run, %d taken from the cache", executed, len(_snippets.results) - executed)
     problems = list(_snippets.problems)
@@ -116,11 +119,10 @@ def on_files(files, config):
             mismatches = edition_problems(_snippets.pages, translation, edition.folder, _snippets.settings.shown_page)
             problems.extend(Problem(message) for message in mismatches)
     report_problems(problems)
-    if _is_primary() and len(_editions) > 1:
-        if _command == "build":
-            # Every snippet has its result: the workers are done, and a forked build must not share them.
-            stop_shared_pool()
-        _translations.extend(editions.start_translation(config, edition, _command) for edition in _editions[1:])
+    if _command == "build":
+        stop_shared_pool()  # every snippet has its result: the workers are done
+    for translation in _translations:
+        translation.results_stored()
     for path, content in _snippets.generated_files().items():
         files.append(File.generated(config, path, content=content))
     config.extra["outputs_provenance"] = _snippets.provenance()

@@ -167,6 +167,21 @@ def test_snippet_past_its_time_limit_fails_with_the_line_it_was_on(spawned_repo)
     assert report.startswith("snippets/slow.py, line 3: the snippet ran past its time limit of 2 s")
 
 
+def test_what_another_engine_stores_while_this_one_waits_is_read_not_run(repo):
+    """A translation's build waits (before_running) while the primary build stores the results."""
+    repo.write("stored.py", "print('stored by the other')\n")
+    repo.write("cached.py", "print('already there')\n")
+    repo.run("cached.py")
+    waited = []
+    engine = SnippetEngine(repo.settings)
+    directives = [Directive("docs/page.md", 7, "", name) for name in ("cached.py", "stored.py")]
+    results = engine.results(directives, before_running=lambda: waited.append(repo.run("stored.py")))
+    assert len(waited) == 1 and engine.executed == []
+    assert results["stored.py"].output == "stored by the other\n"
+    engine.results(directives[:1], before_running=lambda: waited.append("called without a miss"))
+    assert len(waited) == 1
+
+
 def test_failure_is_not_cached_and_the_fixed_snippet_runs_without_cleaning(repo):
     repo.write("flaky.py", "raise RuntimeError('broken')\n")
     assert isinstance(repo.result("flaky.py"), SnippetFailure)

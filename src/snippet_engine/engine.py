@@ -7,7 +7,7 @@ the caller decides whether that stops the build or is shown on the page.
 
 import base64
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain
@@ -85,12 +85,16 @@ class SnippetEngine:
         self.cache = ResultCache(settings.cache_dir)
         self.executed: list[str] = []
 
-    def results(self, directives: Iterable[Directive]) -> dict[str, SnippetResult | SnippetFailure]:
+    def results(
+        self, directives: Iterable[Directive], before_running: Callable[[], None] | None = None
+    ) -> dict[str, SnippetResult | SnippetFailure]:
         """One result per snippet path the directives name, in the order first named.
 
         Snippets not in the cache run in parallel, one worker process each, up to
         `settings.workers` at once; every snippet runs in a fresh session, so which
-        worker runs it changes nothing in its output.
+        worker runs it changes nothing in its output. When some are not in the cache,
+        `before_running` is called first, and the cache read again: another process may
+        be storing them.
         """
         usages: dict[str, list[Directive]] = {}
         for directive in directives:
@@ -100,6 +104,10 @@ class SnippetEngine:
         }
         reports = {job.path: self.cache.load(job.key) for job in outcomes.values() if isinstance(job, _Job)}
         to_run = [job for job in outcomes.values() if isinstance(job, _Job) and reports[job.path] is None]
+        if to_run and before_running:
+            before_running()
+            reports.update({job.path: self.cache.load(job.key) for job in to_run})
+            to_run = [job for job in to_run if reports[job.path] is None]
         if to_run:
             with ThreadPoolExecutor(max_workers=min(self.settings.workers, len(to_run))) as pool:
                 for job, outcome in zip(to_run, pool.map(self._run, to_run), strict=True):

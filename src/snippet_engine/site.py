@@ -61,8 +61,9 @@ class SiteSnippets:
         self.directive_failures: dict[Directive, SnippetFailure] = {}
         self.problems: list[Problem] = []
 
-    def prepare(self, pages: dict[str, str]) -> None:
-        """Parse every page, and get every result, so pages can be expanded."""
+    def prepare(self, pages: dict[str, str], before_running: Callable[[], None] | None = None) -> None:
+        """Parse every page, and get every result, so pages can be expanded (`before_running`:
+        see SnippetEngine.results)."""
         self.pages = {
             path: parse_page(markdown, path, self.settings.shown_page(path)) for path, markdown in pages.items()
         }
@@ -73,7 +74,7 @@ class SiteSnippets:
         runnable = [directive for directive in directives if self._check_selection(directive)]
         if self.settings.execute:
             try:
-                self.results = self.engine.results(runnable)
+                self.results = self.engine.results(runnable, before_running)
             except InterpreterError as error:  # no snippet can run: one message for the build
                 setting = f"set {CONFIG_SECTION}.python in mkdocs.yml, or SNIPPETS_PYTHON"
                 self.problems.append(Problem(f"{error} ({setting})"))
