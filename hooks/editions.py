@@ -8,8 +8,10 @@ whatever the number of languages.
 MkDocs glue over snippet_engine.editions, kept out of the hook's switchboard.
 """
 
+import contextlib
 import copy
 import gc
+import json
 import os
 import posixpath
 import signal
@@ -113,22 +115,26 @@ class TranslationBuild:
 
     It runs in a forked process, on another core, beside the primary build. Its snippet results
     are the primary's: where the cache lacks one, it waits until the primary build has stored them
-    all and checked the pages of every edition (results_stored), then reads them (nothing runs
-    twice). A failure fails the primary build with the translation's message. The fork needs
-    nothing of the threads it may leave behind (under `mkdocs serve`, the server's, and the snippet
-    workers'). On systems without fork it runs in this process when finish() is called."""
+    all and checked the pages of every edition (results_stored), then reads them, and takes the
+    primary's word for those that failed (under `mkdocs serve`, which goes on after a failure):
+    nothing runs twice, and the fork never uses the snippet workers it may have inherited. A
+    failure of its own fails the primary build with the translation's message. On systems without
+    fork it runs in this process when finish() is called."""
 
     edition: Edition
     build_here: Callable[[], None] | None = None
     process_id: int = 0
     errors: int = -1  # the reading end of the pipe the forked build writes its error to
-    results: int = -1  # the writing end of the pipe whose closing says the results are stored
+    results: int = -1  # the writing end of the pipe that says the results are stored
 
-    def results_stored(self) -> None:
-        if self.results >= 0:
-            os.close(self.results)
-            _results_ends.discard(self.results)
-            self.results = -1
+    def results_stored(self, failures: dict[str, str] | None = None) -> None:
+        """Tells the forked build that every result is stored, but those of `failures` ({path: message})."""
+        if self.results < 0:
+            return
+        _results_ends.discard(self.results)
+        pipe, self.results = os.fdopen(self.results, "wb"), -1
+        with contextlib.suppress(BrokenPipeError), pipe:  # the fork has ended already: finish() says why
+            pipe.write(json.dumps(failures or {}).encode("utf-8"))
 
     def finish(self) -> None:
         if self.build_here:
@@ -153,14 +159,16 @@ class TranslationBuild:
             self.process_id = 0
 
 
-def wait_for_primary_results() -> None:
-    """In a translation's forked build, returns once the primary build has stored every snippet
-    result (or has ended); elsewhere, at once."""
+def wait_for_primary_results() -> dict[str, str]:
+    """In a translation's forked build, once the primary build has stored every snippet result:
+    how those it could not store failed, {path: message}. Elsewhere, at once, {}."""
     global _results_from_primary
-    if _results_from_primary >= 0:
-        os.read(_results_from_primary, 1)  # nothing is written: the primary closes its end
-        os.close(_results_from_primary)
+    if _results_from_primary < 0:
+        return {}
+    with os.fdopen(_results_from_primary, "rb") as pipe:
         _results_from_primary = -1
+        said = pipe.read()
+    return json.loads(said) if said else {}  # nothing, when the primary build ended first
 
 
 # In the primary build: the writing ends of those pipes not yet closed, one per translation.

@@ -20,6 +20,7 @@ from mkdocs.utils.meta import get_data
 from notebook_pages import NotebookPages
 
 from snippet_engine.editions import Edition, edition_problems, load_editions
+from snippet_engine.engine import SnippetFailure
 from snippet_engine.links import branch_from_edit_uri, links_markdown
 from snippet_engine.notebook_anchors import notebook_heading_ids, with_heading_ids
 from snippet_engine.render import (
@@ -121,8 +122,11 @@ def on_files(files, config):
     report_problems(problems)
     if _command == "build":
         stop_shared_pool()  # every snippet has its result: the workers are done
+    failures = {
+        path: result.message for path, result in _snippets.results.items() if isinstance(result, SnippetFailure)
+    }
     for translation in _translations:
-        translation.results_stored()
+        translation.results_stored(failures)
     for path, content in _snippets.generated_files().items():
         files.append(File.generated(config, path, content=content))
     config.extra["outputs_provenance"] = _snippets.provenance()

@@ -223,13 +223,24 @@ def test_serve_rebuilds_both_editions_when_a_snippet_changes(bilingual):
         bilingual.snippet("hello.py", "print('edited once')\n")
         assert "edited once" in _page_when(port, lambda html: "edited once" in html, path="small/ko/")
         assert "edited once" in _page_when(port, lambda html: "edited once" in html, path="small/")
+        bilingual.snippet("hello.py", "raise RuntimeError('broken on purpose')\n")
+        for path in ("small/", "small/ko/"):
+            assert "broken on purpose" in _page_when(port, lambda html: "broken on purpose" in html, path=path)
+        bilingual.snippet("hello.py", "print('mended')\n")
+        for path in ("small/", "small/ko/"):
+            assert "mended" in _page_when(port, lambda html: "mended" in html, path=path)
     finally:
         server.terminate()
         server.wait(timeout=30)
-    assert "Traceback" not in log.text()
-    # The worker started with the server ran the edit: the translation's build, forked after each
-    # edit, left it running.
-    assert log.text().count("Snippet worker started") == 1, log.text()
+    text = log.text()
+    assert "Traceback" not in text.partition("the snippet raised RuntimeError")[0]
+    # After that, the snippet's own traceback, in each edition's message, and nothing else.
+    assert text.count("Traceback (most recent call last)") == 2
+    assert "shown on docs/index.md, line 3" in text and "shown on docs/ko/index.md, line 3" in text
+    # In every build, the translation's ran nothing, not even the snippet that failed in the primary's;
+    # the primary's ran each on the worker started with the server.
+    assert text.count("Snippets: 0 run") >= text.count("Building documentation..."), text
+    assert text.count("Snippet worker started") == 1, text
 
 
 def test_a_failed_build_stops_the_translation_it_began():

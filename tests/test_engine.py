@@ -175,11 +175,20 @@ def test_what_another_engine_stores_while_this_one_waits_is_read_not_run(repo):
     waited = []
     engine = SnippetEngine(repo.settings)
     directives = [Directive("docs/page.md", 7, "", name) for name in ("cached.py", "stored.py")]
-    results = engine.results(directives, before_running=lambda: waited.append(repo.run("stored.py")))
+    results = engine.results(directives, before_running=lambda: waited.append(repo.run("stored.py")) or {})
     assert len(waited) == 1 and engine.executed == []
     assert results["stored.py"].output == "stored by the other\n"
-    engine.results(directives[:1], before_running=lambda: waited.append("called without a miss"))
+    engine.results(directives[:1], before_running=lambda: waited.append("called without a miss") or {})
     assert len(waited) == 1
+
+
+def test_a_snippet_that_failed_in_the_other_engine_fails_here_the_same_way_without_running(repo):
+    repo.write("failed.py", "print('never run here')\n")
+    engine = SnippetEngine(repo.settings)
+    directive = Directive("docs/ko/page.md", 3, "", "failed.py")
+    results = engine.results([directive], before_running=lambda: {"failed.py": "snippets/failed.py: it broke there"})
+    assert engine.executed == []
+    assert results["failed.py"].report() == "snippets/failed.py: it broke there\n  shown on docs/ko/page.md, line 3"
 
 
 def test_failure_is_not_cached_and_the_fixed_snippet_runs_without_cleaning(repo):

@@ -86,7 +86,7 @@ class SnippetEngine:
         self.executed: list[str] = []
 
     def results(
-        self, directives: Iterable[Directive], before_running: Callable[[], None] | None = None
+        self, directives: Iterable[Directive], before_running: Callable[[], dict[str, str]] | None = None
     ) -> dict[str, SnippetResult | SnippetFailure]:
         """One result per snippet path the directives name, in the order first named.
 
@@ -94,7 +94,8 @@ class SnippetEngine:
         `settings.workers` at once; every snippet runs in a fresh session, so which
         worker runs it changes nothing in its output. When some are not in the cache,
         `before_running` is called first, and the cache read again: another process may
-        be storing them.
+        be running them; it returns how those that failed there failed ({path: message}),
+        and they fail here the same way, without running again.
         """
         usages: dict[str, list[Directive]] = {}
         for directive in directives:
@@ -105,9 +106,13 @@ class SnippetEngine:
         reports = {job.path: self.cache.load(job.key) for job in outcomes.values() if isinstance(job, _Job)}
         to_run = [job for job in outcomes.values() if isinstance(job, _Job) and reports[job.path] is None]
         if to_run and before_running:
-            before_running()
+            failed_elsewhere = before_running()
             reports.update({job.path: self.cache.load(job.key) for job in to_run})
             to_run = [job for job in to_run if reports[job.path] is None]
+            for job in to_run:
+                if job.path in failed_elsewhere:
+                    outcomes[job.path] = SnippetFailure(job.path, failed_elsewhere[job.path], job.pages)
+            to_run = [job for job in to_run if job.path not in failed_elsewhere]
         if to_run:
             with ThreadPoolExecutor(max_workers=min(self.settings.workers, len(to_run))) as pool:
                 for job, outcome in zip(to_run, pool.map(self._run, to_run), strict=True):

@@ -61,7 +61,7 @@ class SiteSnippets:
         self.directive_failures: dict[Directive, SnippetFailure] = {}
         self.problems: list[Problem] = []
 
-    def prepare(self, pages: dict[str, str], before_running: Callable[[], None] | None = None) -> None:
+    def prepare(self, pages: dict[str, str], before_running: Callable[[], dict[str, str]] | None = None) -> None:
         """Parse every page, and get every result, so pages can be expanded (`before_running`:
         see SnippetEngine.results)."""
         self.pages = {
