@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
-from notebook_pages import NotebookPages
+from notebook_pages import NotebookPages, keep_rendered_notebooks
 
 from snippet_engine.editions import Edition, edition_problems, load_editions
 from snippet_engine.engine import SnippetFailure
@@ -92,6 +92,8 @@ def on_config(config):
     if _is_primary() and len(_editions) > 1:
         # Begun now, beside this build; each waits for this build's snippet results (on_files).
         _translations.extend(editions.start_translation(config, edition, _command) for edition in _editions[1:])
+    if not settings.execute:
+        keep_rendered_notebooks(config)
     if _command == "serve" and settings.execute and _is_primary():
         # The first edit should not wait for TensorFlow to be imported (translations run nothing).
         shared_pool(WorkerSettings.of(settings)).warm_up(1)

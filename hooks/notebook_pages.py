@@ -184,6 +184,15 @@ class NotebookPages:
             self.folder = None
 
 
+def keep_rendered_notebooks(config) -> None:
+    """For a build that makes no notebook (one without execution): mkdocs-jupyter caches each
+    notebook it renders, and after a build deletes every rendering that build did not use, which
+    would be all of them, to be rendered again by the next build that executes."""
+    plugin = config.plugins.get("mkdocs-jupyter")
+    if plugin is not None:
+        plugin.config["cache"] = False
+
+
 def _rendered(notebook: str, config) -> str:
     """The address of a notebook's rendered page."""
     return notebook.removesuffix(".ipynb") + ("/" if config.use_directory_urls else "")

@@ -102,15 +102,19 @@ def timings(project: Path, runs: int) -> int:
     single = one_language(project)
     build(single)
     cores = os.cpu_count() or 1
-    medians = {
-        "cold": median_seconds(runs, lambda: build(project), before=cold),
-        "cold, one worker": median_seconds(runs, lambda: build(project, SNIPPETS_WORKERS="1"), before=cold),
-        "warm": median_seconds(runs, lambda: build(project)),
-        "warm, one language": median_seconds(runs, lambda: build(single)),
-        "one changed": median_seconds(runs, lambda: build(project), before=change_one),
-        "no-execute": median_seconds(runs, lambda: build(project, SNIPPETS_EXECUTE="0")),
-        "naive": median_seconds(runs, lambda: run_each(project, snippets)),
-    }
+    # The builds of each ratio take turns: the machine's speed drifts over the half hour of a run,
+    # by a quarter at times, and a ratio of medians taken minutes apart would measure the drift.
+    cold_builds = medians_in_turns(
+        runs, lambda: build(project), lambda: build(project, SNIPPETS_WORKERS="1"), before=cold
+    )
+    warm_builds = medians_in_turns(
+        runs, lambda: build(project), lambda: build(single), lambda: build(project, SNIPPETS_EXECUTE="0")
+    )
+    [one_changed] = medians_in_turns(runs, lambda: build(project), before=change_one)
+    [naive] = medians_in_turns(runs, lambda: run_each(project, snippets))
+    medians = dict(zip(("cold", "cold, one worker"), cold_builds, strict=True))
+    medians.update(zip(("warm", "warm, one language", "no-execute"), warm_builds, strict=True))
+    medians.update({"one changed": one_changed, "naive": naive})
     first_edit, later_edits = serve_edits(project, runs)
     medians["serve, first edit"] = first_edit
     medians["serve, later edits"] = statistics.median(later_edits)
@@ -157,14 +161,17 @@ def report(medians: dict[str, float], labels: dict[str, str], runs: int, snippet
     return 0 if all(met for _, met in checks) else 1
 
 
-def median_seconds(runs: int, action: Callable[[], None], before: Callable[[], None] = lambda: None) -> float:
-    timings = []
+def medians_in_turns(runs: int, *actions: Callable[[], None], before: Callable[[], None] = lambda: None) -> list[float]:
+    """The median seconds of each action, the actions taking turns `runs` times; `before` runs,
+    untimed, before each."""
+    seconds: list[list[float]] = [[] for _ in actions]
     for _ in range(runs):
-        before()
-        started = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - started)
-    return statistics.median(timings)
+        for action, timings in zip(actions, seconds, strict=True):
+            before()
+            started = time.perf_counter()
+            action()
+            timings.append(time.perf_counter() - started)
+    return [statistics.median(timings) for timings in seconds]
 
 
 def build(project: Path, **environment: str) -> None:

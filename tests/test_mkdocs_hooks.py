@@ -142,6 +142,22 @@ def test_build_without_execution_shows_a_placeholder_and_starts_no_worker(site):
     assert "SNIPPETS_EXECUTE=0" in site.html() and "print" in site.html()
 
 
+def test_a_build_without_execution_keeps_the_notebooks_mkdocs_jupyter_rendered(site):
+    config = site.root / "mkdocs.yml"
+    plugin = (
+        '\nplugins:\n  - mkdocs-jupyter:\n      include: ["*.ipynb"]\n      ignore: ["*.md"]\n      execute: false\n'
+    )
+    config.write_text(config.read_text() + plugin, encoding="utf-8")
+    site.page('# Page\n\n{{ run("one.py") }}\n')
+    site.snippet("one.py", "print('one')\n")
+    assert site.build().returncode == 0
+    rendered = sorted((site.root / ".cache" / "mkdocs-jupyter").glob("*.json"))
+    assert rendered
+    build = site.build(SNIPPETS_EXECUTE="0")
+    assert build.returncode == 0, build.stderr
+    assert sorted((site.root / ".cache" / "mkdocs-jupyter").glob("*.json")) == rendered
+
+
 def test_serve_warms_a_worker_at_start_reruns_edits_with_it_and_keeps_serving_through_errors(site):
     site.page('# Page\n\n{{ run("live.py") }}\n')
     site.snippet("live.py", "print('first version')\n")
