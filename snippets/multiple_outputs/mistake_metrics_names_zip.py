@@ -34,3 +34,5 @@ print("return_dict:  ", {k: round(v, 4) for k, v in named.items()})
 assert len(values) == len(model.metrics_names) + 1
 assert paired["compile_metrics"] == named["price_loss"]
 assert paired["price_loss"] == named["category_loss"]
+assert paired["category_loss"] == named["category_accuracy"]
+assert values[-1] == named["price_mae"]
