@@ -1,9 +1,10 @@
 import warnings
 
-import keras
-
-# Turn every warning into an error: if Keras still complained, this would fail.
+# Every warning becomes an error: the run proves that Keras has nothing to warn about.
 warnings.simplefilter("error")
+
+# --8<-- [start:lesson]
+import keras
 
 model = keras.Sequential()
 model.add(keras.Input(shape=(1,)))
@@ -11,4 +12,6 @@ model.add(keras.layers.Dense(5))
 model.add(keras.layers.Dense(10))
 
 model.summary()
+# --8<-- [end:lesson]
+
 assert model.count_params() == 70

@@ -1,8 +1,10 @@
 import warnings
 
-import keras
+# Every warning becomes an error: the run proves that Keras has nothing to warn about.
+warnings.simplefilter("error")
 
-warnings.simplefilter("error")  # any warning from Keras would stop this run
+# --8<-- [start:lesson]
+import keras
 
 model = keras.Sequential(
     [
@@ -13,4 +15,6 @@ model = keras.Sequential(
 )
 
 model.summary()
+# --8<-- [end:lesson]
+
 assert model.count_params() == 70
