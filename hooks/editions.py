@@ -171,11 +171,6 @@ def wait_for_primary_results() -> dict[str, str]:
     return json.loads(said) if said else {}  # nothing, when the primary build ended first
 
 
-# In the primary build: the writing ends of those pipes not yet closed, one per translation.
-# A later fork closes its copies, or a translation begun earlier would wait for it too.
-_results_ends: set[int] = set()
-
-
 def start_translation(config, edition: Edition, command: str) -> TranslationBuild:
     """Begin building `edition` (see TranslationBuild)."""
     global _results_from_primary
