@@ -108,11 +108,10 @@ class SnippetEngine:
         if to_run and before_running:
             failed_elsewhere = before_running()
             reports.update({job.path: self.cache.load(job.key) for job in to_run})
-            to_run = [job for job in to_run if reports[job.path] is None]
             for job in to_run:
-                if job.path in failed_elsewhere:
+                if reports[job.path] is None and job.path in failed_elsewhere:
                     outcomes[job.path] = SnippetFailure(job.path, failed_elsewhere[job.path], job.pages)
-            to_run = [job for job in to_run if job.path not in failed_elsewhere]
+            to_run = [job for job in to_run if reports[job.path] is None and job.path not in failed_elsewhere]
         if to_run:
             with ThreadPoolExecutor(max_workers=min(self.settings.workers, len(to_run))) as pool:
                 for job, outcome in zip(to_run, pool.map(self._run, to_run), strict=True):
