@@ -62,6 +62,6 @@ for batch_size in (32, 16):
 assert math.isclose(step_1, mean_of_16, rel_tol=1e-5)  # the right mean within batch 1
 assert step_2 == 0.0  # no weights at all: 0, not NaN
 assert math.isclose(logged[32], mean_of_16, rel_tol=1e-5)  # one batch: the right mean
-# Two batches: the logged value averages them (by their sizes, 16 each), not by their weights.
+# Two batches: the logged value averages them, each batch counted once, not by their weights.
 assert math.isclose(logged[16], (step_1 + step_2) / 2, rel_tol=1e-5)
 assert math.isclose(logged[16], 0.5 * mean_of_16, rel_tol=1e-5)
