@@ -36,6 +36,8 @@ from snippet_engine.wording import wording
 EDITION_KEY = "edition"
 # mkdocs-jupyter's default cache folder.
 JUPYTER_CACHE = ".cache/mkdocs-jupyter"
+# What the primary build writes to a translation's build once the site folder is cleaned.
+CLEANED = b"\n"
 
 
 def language_links(config, all_editions: list[Edition], language: str) -> list[dict]:
@@ -101,7 +103,8 @@ def primary_static_files(config, files, all_editions: list[Edition]) -> list[Fil
     return added
 
 
-# In a translation's forked build: the reading end of the pipe the primary build closes once every
+# In a translation's forked build: the reading end of the pipe by which the primary build says
+# that the site folder is cleaned (one byte), then how snippets failed, and closes once every
 # snippet result is stored (see TranslationBuild); -1 once read, and in the primary build.
 _results_from_primary = -1
 # In the primary build: the writing ends of those pipes not yet closed, one per translation.
@@ -113,27 +116,38 @@ _results_ends: set[int] = set()
 class TranslationBuild:
     """A translation's build, begun as the primary build begins.
 
-    It runs in a forked process, on another core, beside the primary build. Its snippet results
-    are the primary's: where the cache lacks one, it waits until the primary build has stored them
-    all and checked the pages of every edition (results_stored), then reads them, and takes the
-    primary's word for those that failed (under `mkdocs serve`, which goes on after a failure):
-    nothing runs twice, and the fork never uses the snippet workers it may have inherited. A
-    failure of its own fails the primary build with the translation's message. On systems without
-    fork it runs in this process when finish() is called."""
+    It runs in a forked process, on another core, beside the primary build. It cleans and writes
+    its folder of the site only once the primary build has cleaned the whole site folder
+    (site_folder_cleaned), or the primary would delete what it wrote. Its snippet results are the
+    primary's: where the cache lacks one, it waits until the primary build has stored them all and
+    checked the pages of every edition (results_stored), then reads them, and takes the primary's
+    word for those that failed (under `mkdocs serve`, which goes on after a failure): nothing runs
+    twice, and the fork never uses the snippet workers it may have inherited. A failure of its own
+    fails the primary build with the translation's message. On systems without fork it runs in
+    this process when finish() is called."""
 
     edition: Edition
     build_here: Callable[[], None] | None = None
     process_id: int = 0
     errors: int = -1  # the reading end of the pipe the forked build writes its error to
-    results: int = -1  # the writing end of the pipe that says the results are stored
+    results: int = -1  # the writing end of the pipe that says the site folder is clean, then the results stored
+    told_cleaned: bool = False
+
+    def site_folder_cleaned(self) -> None:
+        """Tells the forked build that it may clean and write its folder of the site."""
+        if self.results >= 0 and not self.told_cleaned:
+            self.told_cleaned = True
+            with contextlib.suppress(BrokenPipeError):  # the fork has ended already: finish() says why
+                os.write(self.results, CLEANED)
 
     def results_stored(self, failures: dict[str, str] | None = None) -> None:
         """Tells the forked build that every result is stored, but those of `failures` ({path: message})."""
         if self.results < 0:
             return
+        self.site_folder_cleaned()
         _results_ends.discard(self.results)
         pipe, self.results = os.fdopen(self.results, "wb"), -1
-        with contextlib.suppress(BrokenPipeError), pipe:  # the fork has ended already: finish() says why
+        with contextlib.suppress(BrokenPipeError), pipe:
             pipe.write(json.dumps(failures or {}).encode("utf-8"))
 
     def finish(self) -> None:
@@ -157,6 +171,13 @@ class TranslationBuild:
             os.close(self.errors)
             self.results_stored()
             self.process_id = 0
+
+
+def wait_for_site_folder() -> None:
+    """In a translation's forked build, until the primary build has cleaned the site folder
+    (or ended). Elsewhere, at once."""
+    if _results_from_primary >= 0:
+        os.read(_results_from_primary, len(CLEANED))
 
 
 def wait_for_primary_results() -> dict[str, str]:

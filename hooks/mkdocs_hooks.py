@@ -99,10 +99,19 @@ def on_config(config):
         shared_pool(WorkerSettings.of(settings)).warm_up(1)
 
 
+def on_pre_build(config):
+    if not _is_primary():
+        # Not before the primary build has cleaned the site folder, which holds this build's folder:
+        # its cleaning would delete what this build writes there, or trip over this build's own.
+        editions.wait_for_site_folder()
+
+
 # Before mkdocs-jupyter's on_files, which turns the notebooks added here into pages.
 @event_priority(50)
 def on_files(files, config):
     if _is_primary():
+        for translation in _translations:
+            translation.site_folder_cleaned()
         editions.exclude_translations(files, _editions)
     else:
         for file in editions.primary_static_files(config, files, _editions):

@@ -19,7 +19,7 @@ from conftest import REPO, build_environment
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.yaml import yaml_load
 from notebook_pages import published_notebooks
-from test_mkdocs_hooks import ServerLog, SmallSite, _free_port, _page_when
+from test_mkdocs_hooks import SmallSite, served
 
 from snippet_engine.editions import Edition, edition_problems, load_editions, translated_nav
 from snippet_engine.pages import parse_page
@@ -205,34 +205,54 @@ def test_a_failure_in_the_translations_own_build_fails_the_build_with_its_messag
     assert (bilingual.root / "site" / "index.html").is_file()  # the primary build went on to its end
 
 
-def test_serve_rebuilds_both_editions_when_a_snippet_changes(bilingual):
+# A build in which the primary edition's cleaning of the site folder comes late: the translation's build,
+# forked before it, must not have written its pages there yet.
+SLOW_CLEANING_BUILD = """
+import time
+import mkdocs.utils
+from mkdocs.__main__ import cli
+
+clean_directory = mkdocs.utils.clean_directory
+
+def late_cleaning(directory):
+    if not directory.endswith("ko"):
+        time.sleep(2)
+    clean_directory(directory)
+
+mkdocs.utils.clean_directory = late_cleaning
+cli(["build", "--strict"])
+"""
+
+
+def test_the_translation_writes_nothing_before_the_primary_build_has_cleaned_the_site_folder(bilingual):
     korean_page(bilingual, '# 페이지\n\n{{ run("hello.py") }}\n')
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+    assert bilingual.build().returncode == 0  # every result cached: the translation has nothing to wait for
+    build = subprocess.run(
+        [sys.executable, "-c", SLOW_CLEANING_BUILD],
         cwd=bilingual.root,
         env=build_environment(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
+        capture_output=True,
         text=True,
     )
-    log = ServerLog(server)
-    try:
-        assert "hello from one run" in _page_when(port, lambda html: "hello from one run" in html, path="small/ko/")
-        log.wait_for("Snippet worker started")
+    assert build.returncode == 0, build.stderr
+    assert "hello from one run" in (bilingual.root / "site" / "ko" / "index.html").read_text(encoding="utf-8")
+
+
+def test_serve_rebuilds_both_editions_when_a_snippet_changes(bilingual):
+    korean_page(bilingual, '# 페이지\n\n{{ run("hello.py") }}\n')
+    with served(bilingual.root) as server:
+        assert "hello from one run" in server.page_when(lambda html: "hello from one run" in html, path="small/ko/")
+        server.log.wait_for("Snippet worker started")
         bilingual.snippet("hello.py", "print('edited once')\n")
-        assert "edited once" in _page_when(port, lambda html: "edited once" in html, path="small/ko/")
-        assert "edited once" in _page_when(port, lambda html: "edited once" in html, path="small/")
+        assert "edited once" in server.page_when(lambda html: "edited once" in html, path="small/ko/")
+        assert "edited once" in server.page_when(lambda html: "edited once" in html, path="small/")
         bilingual.snippet("hello.py", "raise RuntimeError('broken on purpose')\n")
         for path in ("small/", "small/ko/"):
-            assert "broken on purpose" in _page_when(port, lambda html: "broken on purpose" in html, path=path)
+            assert "broken on purpose" in server.page_when(lambda html: "broken on purpose" in html, path=path)
         bilingual.snippet("hello.py", "print('mended')\n")
         for path in ("small/", "small/ko/"):
-            assert "mended" in _page_when(port, lambda html: "mended" in html, path=path)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-    text = log.text()
+            assert "mended" in server.page_when(lambda html: "mended" in html, path=path)
+    text = server.log.text()
     assert "Traceback" not in text.partition("the snippet raised RuntimeError")[0]
     # After that, the snippet's own traceback, in each edition's message, and nothing else.
     assert text.count("Traceback (most recent call last)") == 2

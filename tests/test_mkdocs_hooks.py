@@ -1,5 +1,6 @@
 """The hook inside real `mkdocs build` and `mkdocs serve` runs, on a small site of its own."""
 
+import contextlib
 import socket
 import subprocess
 import sys
@@ -7,6 +8,7 @@ import textwrap
 import threading
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -162,34 +164,22 @@ def test_serve_warms_a_worker_at_start_reruns_edits_with_it_and_keeps_serving_th
     site.page('# Page\n\n{{ run("live.py") }}\n')
     site.snippet("live.py", "print('first version')\n")
     assert site.build().returncode == 0  # the cache now holds the first version: serving runs nothing
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=site.root,
-        env=build_environment(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    log = ServerLog(server)
-    try:
-        assert "first version" in _page_when(port, lambda html: "first version" in html)
-        log.wait_for("Snippet worker started")  # before any edit: warmed up at start-up
-        assert "Snippets: 0 run, 1 taken from the cache" in log.text()
+    with served(site.root) as server:
+        assert "first version" in server.page_when(lambda html: "first version" in html)
+        server.log.wait_for("Snippet worker started")  # before any edit: warmed up at start-up
+        assert "Snippets: 0 run, 1 taken from the cache" in server.log.text()
         site.snippet("live.py", "print('second version')\n")
-        assert "second version" in _page_when(port, lambda html: "second version" in html)
+        assert "second version" in server.page_when(lambda html: "second version" in html)
         site.snippet("live.py", "raise KeyError('oops')\n")
-        broken = _page_when(port, lambda html: "This snippet failed" in html)
+        broken = server.page_when(lambda html: "This snippet failed" in html)
         assert "second version" not in broken and "KeyError" in broken
         site.page('# Page\n\nNow with a typo:\n\n{{ run("live.py" }}\n')
-        assert "Now with a typo" in _page_when(port, lambda html: "Now with a typo" in html)
-        log.wait_for("docs/index.md, line 5: cannot read this directive")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-    assert log.text().count("Snippet worker started") == 1, log.text()
-    assert "snippets/live.py, line 1: the snippet raised KeyError" in log.text()
-    assert "hooks/mkdocs_hooks.py" not in log.text() and "snippet_engine/" not in log.text(), "a traceback of ours"
+        assert "Now with a typo" in server.page_when(lambda html: "Now with a typo" in html)
+        server.log.wait_for("docs/index.md, line 5: cannot read this directive")
+    text = server.log.text()
+    assert text.count("Snippet worker started") == 1, text
+    assert "snippets/live.py, line 1: the snippet raised KeyError" in text
+    assert "hooks/mkdocs_hooks.py" not in text and "snippet_engine/" not in text, "a traceback of ours"
 
 
 class ServerLog:
@@ -209,54 +199,49 @@ class ServerLog:
             time.sleep(0.2)
 
 
-@pytest.mark.parametrize(
-    "setting, message",
-    [
-        ("    timeout: soon\n", "extra.snippet_execution.timeout in mkdocs.yml is 'soon'; write a number of seconds"),
-        ("    colour: red\n", "unknown option extra.snippet_execution.colour in mkdocs.yml"),
-    ],
-)
-def test_a_wrong_setting_fails_the_build_with_one_message_and_no_traceback(site, setting, message):
-    config = site.root / "mkdocs.yml"
-    config.write_text(config.read_text().replace("    timeout: 60\n", setting), encoding="utf-8")
-    site.page("# Page\n")
-    build = site.build()
-    assert build.returncode == 1
-    assert message in build.stderr
-    assert "Traceback" not in build.stderr
+@dataclass
+class Server:
+    """A running `mkdocs serve`, and what it printed."""
+
+    port: int
+    log: ServerLog
+
+    def page_when(self, ready, path: str = "", timeout: float = 90) -> str:
+        """The page at `path` once `ready(html)` holds for it."""
+        deadline = time.monotonic() + timeout
+        html = ""
+        while time.monotonic() < deadline:
+            try:
+                html = urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=5).read().decode()
+                if ready(html):
+                    return html
+            except OSError:  # refused, not found, or waiting for a build (MkDocs answers once it is built)
+                pass
+            time.sleep(0.5)
+        raise AssertionError(
+            f"the served page never got there; last seen:\n{html[-2000:]}\nthe server printed:\n{self.log.text()}"
+        )
 
 
-def test_a_malformed_directive_fails_the_build_naming_page_line_and_the_fix(site):
-    site.page('# Page\n\nSee {{ diagram("net.py", model="net") }} here.\n\n{{ run("net.py", colour="red") }}\n')
-    site.snippet("net.py", "print(1)\n")
-    build = site.build()
-    assert build.returncode == 1
-    assert (
-        "docs/index.md, line 3: a diagram directive must stand alone on its line; "
-        'write it as {{ diagram("topic/file.py", model="name") }}' in build.stderr
-    )
-    assert "docs/index.md, line 5: unknown option 'colour' (known: hl_lines, raises, title, alt)" in build.stderr
-    assert "Traceback" not in build.stderr
-
-
-def _free_port() -> int:
+@contextlib.contextmanager
+def served(root: Path):
+    """`mkdocs serve` in `root`, ended when the block ends."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _page_when(port: int, ready, timeout: float = 90, path: str = "") -> str:
-    deadline = time.monotonic() + timeout
-    html = ""
-    while time.monotonic() < deadline:
-        try:
-            html = urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5).read().decode()
-            if ready(html):
-                return html
-        except OSError:
-            pass
-        time.sleep(0.5)
-    raise AssertionError(f"the served page never got there; last seen:\n{html[-2000:]}")
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=build_environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        yield Server(port, ServerLog(process))
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 def test_time_limit_from_the_environment_overrides_mkdocs_yml(site):
