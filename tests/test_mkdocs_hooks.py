@@ -244,6 +244,36 @@ def served(root: Path):
         process.wait(timeout=30)
 
 
+@pytest.mark.parametrize(
+    "setting, message",
+    [
+        ("    timeout: soon\n", "extra.snippet_execution.timeout in mkdocs.yml is 'soon'; write a number of seconds"),
+        ("    colour: red\n", "unknown option extra.snippet_execution.colour in mkdocs.yml"),
+    ],
+)
+def test_a_wrong_setting_fails_the_build_with_one_message_and_no_traceback(site, setting, message):
+    config = site.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("    timeout: 60\n", setting), encoding="utf-8")
+    site.page("# Page\n")
+    build = site.build()
+    assert build.returncode == 1
+    assert message in build.stderr
+    assert "Traceback" not in build.stderr
+
+
+def test_a_malformed_directive_fails_the_build_naming_page_line_and_the_fix(site):
+    site.page('# Page\n\nSee {{ diagram("net.py", model="net") }} here.\n\n{{ run("net.py", colour="red") }}\n')
+    site.snippet("net.py", "print(1)\n")
+    build = site.build()
+    assert build.returncode == 1
+    assert (
+        "docs/index.md, line 3: a diagram directive must stand alone on its line; "
+        'write it as {{ diagram("topic/file.py", model="name") }}' in build.stderr
+    )
+    assert "docs/index.md, line 5: unknown option 'colour' (known: hl_lines, raises, title, alt)" in build.stderr
+    assert "Traceback" not in build.stderr
+
+
 def test_time_limit_from_the_environment_overrides_mkdocs_yml(site):
     site.page('# Page\n\n{{ run("slow.py") }}\n')
     site.snippet("slow.py", "import time\ntime.sleep(20)\n")
