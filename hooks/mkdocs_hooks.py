@@ -122,8 +122,9 @@ def on_files(files, config):
         for file in files.documentation_pages()
     }
     _snippets.prepare(pages, before_running=None if _is_primary() else editions.wait_for_primary_results)
-    executed = len(_snippets.engine.executed)
-    log.info("Snippets: %d run, %d taken from the cache", executed, len(_snippets.results) - executed)
+    engine = _snippets.engine
+    failed = f", {len(engine.failed_elsewhere)} failed in the primary build" if engine.failed_elsewhere else ""
+    log.info("Snippets: %d run, %d taken from the cache%s", len(engine.executed), len(engine.cached), failed)
     problems = list(_snippets.problems)
     if _is_primary():
         for edition in _editions[1:]:

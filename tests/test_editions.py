@@ -260,6 +260,7 @@ def test_serve_rebuilds_both_editions_when_a_snippet_changes(bilingual):
     # In every build, the translation's ran nothing, not even the snippet that failed in the primary's;
     # the primary's ran each on the worker started with the server.
     assert text.count("Snippets: 0 run") >= text.count("Building documentation..."), text
+    assert "Snippets: 0 run, 0 taken from the cache, 1 failed in the primary build" in text
     assert text.count("Snippet worker started") == 1, text
 
 

@@ -176,7 +176,8 @@ def test_what_another_engine_stores_while_this_one_waits_is_read_not_run(repo):
     engine = SnippetEngine(repo.settings)
     directives = [Directive("docs/page.md", 7, "", name) for name in ("cached.py", "stored.py")]
     results = engine.results(directives, before_running=lambda: waited.append(repo.run("stored.py")) or {})
-    assert len(waited) == 1 and engine.executed == []
+    assert len(waited) == 1 and engine.executed == [] and engine.failed_elsewhere == []
+    assert engine.cached == ["snippets/cached.py", "snippets/stored.py"]
     assert results["stored.py"].output == "stored by the other\n"
     engine.results(directives[:1], before_running=lambda: waited.append("called without a miss") or {})
     assert len(waited) == 1
@@ -187,7 +188,7 @@ def test_a_snippet_that_failed_in_the_other_engine_fails_here_the_same_way_witho
     engine = SnippetEngine(repo.settings)
     directive = Directive("docs/ko/page.md", 3, "", "failed.py")
     results = engine.results([directive], before_running=lambda: {"failed.py": "snippets/failed.py: it broke there"})
-    assert engine.executed == []
+    assert engine.executed == [] and engine.cached == [] and engine.failed_elsewhere == ["snippets/failed.py"]
     assert results["failed.py"].report() == "snippets/failed.py: it broke there\n  shown on docs/ko/page.md, line 3"
 
 

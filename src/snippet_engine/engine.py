@@ -83,7 +83,11 @@ class SnippetEngine:
         self.settings = settings
         self.files = files or SourceFiles()
         self.cache = ResultCache(settings.cache_dir)
+        # The snippets (shown paths) whose result this engine ran, read from the cache, or took
+        # as failed from the engine it waited for (before_running).
         self.executed: list[str] = []
+        self.cached: list[str] = []
+        self.failed_elsewhere: list[str] = []
 
     def results(
         self, directives: Iterable[Directive], before_running: Callable[[], dict[str, str]] | None = None
@@ -111,6 +115,7 @@ class SnippetEngine:
             for job in to_run:
                 if reports[job.path] is None and job.path in failed_elsewhere:
                     outcomes[job.path] = SnippetFailure(job.path, failed_elsewhere[job.path], job.pages)
+                    self.failed_elsewhere.append(self.settings.shown(self.settings.snippets_dir / job.path))
             to_run = [job for job in to_run if reports[job.path] is None and job.path not in failed_elsewhere]
         if to_run:
             with ThreadPoolExecutor(max_workers=min(self.settings.workers, len(to_run))) as pool:
@@ -118,6 +123,7 @@ class SnippetEngine:
                     outcomes[job.path] = outcome
         for path, report in reports.items():
             if report is not None:
+                self.cached.append(self.settings.shown(self.settings.snippets_dir / path))
                 outcomes[path] = self._checked(outcomes[path], report, fresh=False)
         return outcomes
 
