@@ -31,3 +31,11 @@ print("list targets:", {k: round(v, 4) for k, v in as_list.items()})
 swapped = model.evaluate(x, {"category": y_price, "price": y_category}, verbose=0, return_dict=True)
 assert as_list == swapped
 assert as_list != by_name
+
+# The bare list evaluate() returns takes the per-output losses in the order the loss dict was
+# written, not in the sorted order of model.output_names (One loss per output says so).
+targets = {"price": y_price, "category": y_category}
+assert model.output_names == ["category", "price"]
+assert model.evaluate(x, targets, verbose=0)[1:] == [by_name["price_loss"], by_name["category_loss"]]
+model.compile(optimizer="adam", loss={"category": "sparse_categorical_crossentropy", "price": "mse"})
+assert model.evaluate(x, targets, verbose=0)[1:] == [by_name["category_loss"], by_name["price_loss"]]
