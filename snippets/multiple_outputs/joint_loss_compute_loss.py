@@ -10,7 +10,7 @@ y = {"celsius": celsius, "fahrenheit": celsius * 1.8 + 32}
 
 
 # --8<-- [start:lesson]
-# A loss object, not ops.mean: under tf.distribute the term counts once, not once per replica.
+# A Keras loss object rather than ops.mean: the page says why.
 mse = keras.losses.MeanSquaredError()
 
 

@@ -32,10 +32,18 @@ swapped = model.evaluate(x, {"category": y_price, "price": y_category}, verbose=
 assert as_list == swapped
 assert as_list != by_name
 
-# The bare list evaluate() returns takes the per-output losses in the order the loss dict was
-# written, not in the sorted order of model.output_names (One loss per output says so).
-targets = {"price": y_price, "category": y_category}
+# The bare list evaluate() returns gives the per-output losses in the order the loss dict was
+# written, not in the sorted order of model.output_names; with a list of losses, which is matched
+# to the outputs in that sorted order, in the order the outputs dict was declared (One loss per
+# output says so). Run eagerly: compiled three more times, the model would warn of retracing.
+def per_output_losses(loss):
+    model.compile(optimizer="adam", loss=loss, run_eagerly=True)
+    return model.evaluate(x, {"price": y_price, "category": y_category}, verbose=0)[1:]
+
+
+price_first = [by_name["price_loss"], by_name["category_loss"]]
+mse, crossentropy = "mse", "sparse_categorical_crossentropy"
 assert model.output_names == ["category", "price"]
-assert model.evaluate(x, targets, verbose=0)[1:] == [by_name["price_loss"], by_name["category_loss"]]
-model.compile(optimizer="adam", loss={"category": "sparse_categorical_crossentropy", "price": "mse"})
-assert model.evaluate(x, targets, verbose=0)[1:] == [by_name["category_loss"], by_name["price_loss"]]
+assert np.allclose(per_output_losses({"price": mse, "category": crossentropy}), price_first)
+assert np.allclose(per_output_losses({"category": crossentropy, "price": mse}), price_first[::-1])
+assert np.allclose(per_output_losses([crossentropy, mse]), price_first)

@@ -29,16 +29,11 @@ def price_loss(sample_weight, batch=slice(0, 32)):
 # --8<-- [start:lesson]
 model.compile(optimizer="adam", loss=["mse", "sparse_categorical_crossentropy"])
 rescaled = first_half * 32 / first_half.sum()  # weights now sum to 32, the number of samples
-print(f"batch 1 (samples 0-15),  rescaled weights: {price_loss([rescaled, every], slice(0, 16)):.4f}")
-print(f"batch 2 (samples 16-31), rescaled weights: {price_loss([rescaled, every], slice(16, 32)):.4f}")
-# --8<-- [end:lesson]
+rescaled_1 = price_loss([rescaled, every], slice(0, 16))
+rescaled_2 = price_loss([rescaled, every], slice(16, 32))
+print(f"batch 1 (samples 0-15),  rescaled weights: {rescaled_1:.4f}")
+print(f"batch 2 (samples 16-31), rescaled weights: {rescaled_2:.4f}")
 
-mean_of_16 = price_loss([every, every], slice(0, 16))  # the mean over the 16 samples that count
-
-assert math.isclose(price_loss([rescaled, every], slice(0, 16)), 2 * mean_of_16, rel_tol=1e-5)
-assert price_loss([rescaled, every], slice(16, 32)) == 0.0
-
-# --8<-- [start:mean]
 model.compile(
     optimizer="adam",
     loss=[
@@ -57,8 +52,12 @@ for batch_size in (32, 16):
         return_dict=True,
     )["price_loss"]
     print(f"evaluate(batch_size={batch_size}) reports price_loss {logged[batch_size]:.4f}")
-# --8<-- [end:mean]
+# --8<-- [end:lesson]
 
+mean_of_16 = price_loss([every, every], slice(0, 16))  # the mean over the 16 samples that count
+
+assert math.isclose(rescaled_1, 2 * mean_of_16, rel_tol=1e-5)
+assert rescaled_2 == 0.0
 assert math.isclose(step_1, mean_of_16, rel_tol=1e-5)  # the right mean within batch 1
 assert step_2 == 0.0  # no weights at all: 0, not NaN
 assert math.isclose(logged[32], mean_of_16, rel_tol=1e-5)  # one batch: the right mean
