@@ -1369,12 +1369,13 @@ def test_an_errors_message_wraps_inside_its_box_on_a_phone(browser, site_url, pa
 
 
 # The code blocks below the screen that scroll sideways and that the theme has not set up
-# yet (no copy button: content.lazy), once the browser has been idle: [focusable, all].
+# yet (no copy button: content.lazy), once the browser has been idle: [focusable, all]. Those in
+# a closed collapsible box are not laid out, and no key reaches them: they count once it opens.
 UNSEEN_SCROLLING_CODE = """
 () => new Promise((done) => requestIdleCallback(() => {
   const unseen = [...document.querySelectorAll(".md-typeset pre > code")].filter((code) =>
     code.getBoundingClientRect().top > innerHeight && code.scrollWidth > code.clientWidth
-    && !code.parentElement.querySelector(".md-code__nav"));
+    && !code.parentElement.querySelector(".md-code__nav") && !code.closest("details:not([open])"));
   done([unseen.filter((code) => code.tabIndex === 0).length, unseen.length]);
 }))
 """
@@ -1382,14 +1383,20 @@ UNSEEN_SCROLLING_CODE = """
 
 def test_code_that_scrolls_sideways_takes_the_keyboard_focus_before_it_comes_into_view(browser, site_url):
     """The theme makes such a block focusable only as it comes into view; the page's own script
-    (overrides/main.html) does it for the others, once the browser is idle after the load."""
+    (overrides/main.html) does it for the others as the browser lays them out: at the load, or
+    when the collapsible box that holds them opens."""
     context = browser.new_context(viewport=PHONE)
     tab = context.new_page()
     tab.goto(site_url + "building-models/sequential/", wait_until="load")
     focusable, unseen = tab.evaluate(UNSEEN_SCROLLING_CODE)
+    closed = tab.evaluate("() => document.querySelectorAll('.md-typeset details:not([open]) pre > code').length")
+    tab.evaluate("() => document.querySelectorAll('.md-typeset details').forEach((box) => { box.open = true; })")
+    focusable_opened, unseen_opened = tab.evaluate(UNSEEN_SCROLLING_CODE)
     context.close()
-    assert unseen > 5, "expected blocks below a phone's screen that scroll sideways"
+    assert unseen > 5 and closed > 5, "expected blocks below a phone's screen that scroll sideways, and closed boxes"
     assert focusable == unseen, f"{unseen - focusable} of {unseen} such blocks cannot take the focus"
+    assert unseen_opened > unseen, "opening the boxes should show more such blocks"
+    assert focusable_opened == unseen_opened, f"{unseen_opened - focusable_opened} of {unseen_opened}: not when opened"
 
 
 def test_a_click_on_a_line_number_gives_the_address_of_that_line(browser, site_url):
