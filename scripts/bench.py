@@ -53,6 +53,8 @@ SERVE_TARGET = 5.0
 SNIPPETS_FOR_COLD_TARGET = 6
 
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
+# Turns of the warm builds (warm, warm in one language, without execution): at least this many.
+WARM_TURNS = 9
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Headless, and no calls to Google's hosts at start (they would count as page requests).
 CHROME_FLAGS = (
@@ -107,8 +109,14 @@ def timings(project: Path, runs: int) -> int:
     cold_builds = medians_in_turns(
         runs, lambda: build(project), lambda: build(project, SNIPPETS_WORKERS="1"), before=cold
     )
+    # A warm build takes seconds, and a second's drift moved the median of 3 by a tenth: the ratios
+    # of these builds read 1.16 and 1.37 in two runs of the same code. More turns cost a minute.
+    warm_turns = max(runs, WARM_TURNS)
     warm_builds = medians_in_turns(
-        runs, lambda: build(project), lambda: build(single), lambda: build(project, SNIPPETS_EXECUTE="0")
+        warm_turns,
+        lambda: build(project),
+        lambda: build(single),
+        lambda: build(project, SNIPPETS_EXECUTE="0"),
     )
     [one_changed] = medians_in_turns(runs, lambda: build(project), before=change_one)
     [naive] = medians_in_turns(runs, lambda: run_each(project, snippets))
@@ -121,10 +129,10 @@ def timings(project: Path, runs: int) -> int:
     labels = {
         "cold": f"cold build (empty cache, {cores} workers)",
         "cold, one worker": "cold build (empty cache, 1 worker)",
-        "warm": "warm build (nothing changed)",
-        "warm, one language": "warm build, first language only",
+        "warm": f"warm build (nothing changed, {warm_turns} runs)",
+        "warm, one language": f"warm build, first language only ({warm_turns} runs)",
         "one changed": "one snippet changed",
-        "no-execute": "SNIPPETS_EXECUTE=0",
+        "no-execute": f"SNIPPETS_EXECUTE=0 ({warm_turns} runs)",
         "naive": f"naive ({len(snippets)} separate python processes)",
         "serve, first edit": "mkdocs serve: first edit shown (one run)",
         "serve, later edits": f"mkdocs serve: later edits shown ({len(later_edits)} runs)",
@@ -134,7 +142,7 @@ def timings(project: Path, runs: int) -> int:
 
 def report(medians: dict[str, float], labels: dict[str, str], runs: int, snippet_count: int) -> int:
     cold, warm, no_execute, naive = medians["cold"], medians["warm"], medians["no-execute"], medians["naive"]
-    print(f"Medians of {runs} runs, {snippet_count} snippets:")
+    print(f"Medians of {runs} runs (of more where a line says so), {snippet_count} snippets:")
     for name, seconds in medians.items():
         print(f"  {labels[name]:<42} {seconds:7.2f} s")
     parallel = cold / medians["cold, one worker"]
