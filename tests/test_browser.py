@@ -11,6 +11,7 @@ tours leave a screenshot of every page, at both widths in both palettes, in
 site-screenshots/ for people to look at.
 """
 
+import contextlib
 import functools
 import http.server
 import io
@@ -207,6 +208,18 @@ REVEAL_ALL = """
 }
 """
 
+# A block away from the screen is drawn only when the reader scrolls near it (content-visibility
+# in site.css); until then its text has no box and no up-to-date colours. The tours measure every
+# block as it is drawn, so they draw them all. test_blocks_away_from_the_screen_wait_to_be_drawn
+# checks the page as it loads.
+DRAW_EVERY_BLOCK = """
+document.addEventListener("DOMContentLoaded", () => {
+  const style = document.createElement("style");
+  style.textContent = "* { content-visibility: visible !important; }";
+  document.head.append(style);
+});
+"""
+
 # On a phone, an open toggle shows a summary table as printed in place of its HTML table.
 SHOW_PRINTED_SUMMARIES = (
     "(shown) => document.querySelectorAll('details.summary-toggle').forEach((d) => { d.open = shown; })"
@@ -286,6 +299,7 @@ def visit_all_pages(browser, site_url, paths, viewport, screenshot: bool) -> dic
     )
     # axe-core goes into every page before the page's own scripts: compiled once per page, not sent each time.
     context.add_init_script(path=str(AXE_SCRIPT))
+    context.add_init_script(script=DRAW_EVERY_BLOCK)
     page = context.new_page()
     origin = site_url[: site_url.index("/", len("http://"))]
     page.on(
@@ -1204,6 +1218,30 @@ def test_the_copy_button_can_be_seen_without_hovering_the_code(browser, site_url
     assert contrast >= 3, f"{path}: the copy icon stands out from the code by {contrast:.2f}:1 in the {scheme} palette"
 
 
+# Whether each code and output block (code cell, on a Notebooks page) is drawn, in page order: a
+# block that waits keeps its box, and what is inside it is not drawn.
+BLOCKS_DRAWN = """
+() => [...document.querySelectorAll(
+  ".md-typeset > .highlight, .md-typeset > .snippet-output, .jp-Notebook > .jp-CodeCell",
+)].map((block) => block.firstElementChild.checkVisibility({ contentVisibilityAuto: true }))
+"""
+
+
+@pytest.mark.parametrize("path", ["multiple-outputs/mistakes/", "notebooks/multiple-outputs/mistakes/"])
+def test_blocks_away_from_the_screen_wait_to_be_drawn(browser, site_url, path):
+    """A long page opens with only its first blocks drawn (the cost of styling the rest is what
+    made pages slow on a phone); a block is drawn when the reader scrolls to it."""
+    context = browser.new_context(viewport=PHONE)
+    tab = context.new_page()
+    tab.goto(site_url + path, wait_until="load")
+    at_load = tab.evaluate(BLOCKS_DRAWN)
+    tab.evaluate("document.querySelector('.md-footer').scrollIntoView()")
+    tab.wait_for_function(f"({BLOCKS_DRAWN})().at(-1)")
+    context.close()
+    assert at_load[0] and not at_load[-1], f"{path}: drawn at load, in page order: {at_load}"
+    assert at_load.count(True) < len(at_load) / 2, f"{path}: drawn at load, in page order: {at_load}"
+
+
 def test_a_content_tab_with_the_keyboard_focus_shows_it_by_more_than_its_colour(browser, site_url):
     """The arrow keys move the focus from tab to tab; the theme marks the focused tab by the colour
     the open tab has anyway, so a ring around the row must show where the focus is (WCAG 2.4.7)."""
@@ -1369,29 +1407,43 @@ def test_an_errors_message_wraps_inside_its_box_on_a_phone(browser, site_url, pa
 
 
 # The code blocks below the screen that scroll sideways and that the theme has not set up
-# yet (no copy button: content.lazy), once the browser has been idle: [focusable, all]. Those in
-# a closed collapsible box are not laid out, and no key reaches them: they count once it opens.
+# yet (no copy button: content.lazy): [focusable, all]. Those in a closed collapsible box are not
+# laid out, and no key reaches them: they count once it opens.
 UNSEEN_SCROLLING_CODE = """
-() => new Promise((done) => requestIdleCallback(() => {
+() => {
   const unseen = [...document.querySelectorAll(".md-typeset pre > code")].filter((code) =>
     code.getBoundingClientRect().top > innerHeight && code.scrollWidth > code.clientWidth
     && !code.parentElement.querySelector(".md-code__nav") && !code.closest("details:not([open])"));
-  done([unseen.filter((code) => code.tabIndex === 0).length, unseen.length]);
-}))
+  return [unseen.filter((code) => code.tabIndex === 0).length, unseen.length];
+}
 """
+
+
+def unseen_scrolling_code(tab) -> list[int]:
+    """UNSEEN_SCROLLING_CODE once every such block can take the focus, or after 10 s: the page
+    measures the blocks that wait off screen one at a time, when the browser is idle."""
+    from playwright.sync_api import TimeoutError as NotInTime
+
+    with contextlib.suppress(NotInTime):
+        tab.wait_for_function(f"(([focusable, all]) => focusable === all)(({UNSEEN_SCROLLING_CODE})())", timeout=10_000)
+    return tab.evaluate(UNSEEN_SCROLLING_CODE)
 
 
 def test_code_that_scrolls_sideways_takes_the_keyboard_focus_before_it_comes_into_view(browser, site_url):
     """The theme makes such a block focusable only as it comes into view; the page's own script
-    (overrides/main.html) does it for the others as the browser lays them out: at the load, or
-    when the collapsible box that holds them opens."""
+    (overrides/main.html) does it for the others: as the browser lays them out (at the load, or
+    when the collapsible box that holds them opens), and, for blocks that wait off screen to be
+    drawn, when the browser is idle."""
     context = browser.new_context(viewport=PHONE)
     tab = context.new_page()
     tab.goto(site_url + "building-models/sequential/", wait_until="load")
-    focusable, unseen = tab.evaluate(UNSEEN_SCROLLING_CODE)
+    focusable, unseen = unseen_scrolling_code(tab)
     closed = tab.evaluate("() => document.querySelectorAll('.md-typeset details:not([open]) pre > code').length")
-    tab.evaluate("() => document.querySelectorAll('.md-typeset details').forEach((box) => { box.open = true; })")
-    focusable_opened, unseen_opened = tab.evaluate(UNSEEN_SCROLLING_CODE)
+    # The boxes of the text; a summary table's toggle (on a phone, the table as printed) is opened
+    # by a reader who has the table on screen, and the block is then measured as it is drawn.
+    text_boxes = ".md-typeset details:not(.summary-toggle)"
+    tab.evaluate("(boxes) => document.querySelectorAll(boxes).forEach((box) => { box.open = true; })", text_boxes)
+    focusable_opened, unseen_opened = unseen_scrolling_code(tab)
     context.close()
     assert unseen > 5 and closed > 5, "expected blocks below a phone's screen that scroll sideways, and closed boxes"
     assert focusable == unseen, f"{unseen - focusable} of {unseen} such blocks cannot take the focus"
