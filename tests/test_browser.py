@@ -185,6 +185,10 @@ class Tour:
     cut_korean_words: list[str] = field(default_factory=list)
     # Rows of tab labels wider than the page (the last labels hidden, to be scrolled to).
     cut_tab_labels: list[str] = field(default_factory=list)
+    # Outputs of notebook cells with several texts (title, printed lines, a summary table as printed):
+    # how many, and those whose texts do not start at one place.
+    stacked_outputs: int = 0
+    ragged_outputs: list[str] = field(default_factory=list)
     # How many code blocks had their copy button when the tour looked under them, and those the
     # theme should have given one (not marked no-copy) that had none.
     copy_buttons: int = 0
@@ -381,6 +385,9 @@ def measure_every_block(page, tour: Tour, path: str) -> None:
     tour.covered_code.extend(f"{path or 'home'}: {words}" for words in page.evaluate(CODE_UNDER_COPY_BUTTON))
     tour.prose_tables.extend(f"{path or 'home'}: {problem}" for problem in page.evaluate(PROSE_TABLE_PROBLEMS))
     tour.cut_paths.extend(f"{path or 'home'}: {shown}" for shown in page.evaluate(PATHS_CUT_MID_NAME))
+    stacked, ragged = page.evaluate(OUTPUT_TEXTS_OUT_OF_LINE)
+    tour.stacked_outputs += stacked
+    tour.ragged_outputs.extend(f"{path}: {output}" for output in ragged)
     if tour.scheme == "light":  # where lines break and how wide labels are is the same in the dark
         tour.cut_tab_labels.extend(f"{path or 'home'}: {labels}" for labels in page.evaluate(TAB_LABELS_CUT))
         if path.split("/", 1)[0] in TRANSLATIONS:
@@ -792,6 +799,27 @@ PATHS_CUT_MID_NAME = """
 """
 
 
+# The texts of a notebook cell's output, one under the other in its box: its title, what the cell
+# printed, a summary table as printed. Each starts where the first glyph of its first line is drawn.
+OUTPUT_TEXTS_OUT_OF_LINE = """
+() => {
+  const outputs = [...document.querySelectorAll(".jupyter-wrapper .jp-OutputArea-output")].map((output) =>
+    [...output.querySelectorAll(":scope > .filename, :scope > pre, :scope > .summary > pre")]
+      .filter((text) => text.getClientRects().length && text.textContent.trim())
+      .map((text) => {
+        const range = document.createRange();
+        range.selectNodeContents(text);
+        return Math.round(Math.min(...[...range.getClientRects()].map((line) => line.left)));
+      }));
+  const ragged = outputs
+    .map((starts, index) => [starts, index])
+    .filter(([starts]) => new Set(starts).size > 1)
+    .map(([starts, index]) => `output ${index + 1}: its texts start at ${starts.join(", ")} px`);
+  return [outputs.filter((starts) => starts.length > 1).length, ragged];
+}
+"""
+
+
 # Rows of content tab labels that do not fit their box: the theme lets them scroll sideways, and
 # the labels past the edge are cut (the text names tabs by their labels).
 TAB_LABELS_CUT = """
@@ -1010,6 +1038,13 @@ def test_korean_words_stay_whole_at_the_end_of_a_line(tours):
 def test_paths_wrap_only_after_a_slash(tours):
     """On a phone a snippet's path is longer than the line: it wraps between folders, not mid-name."""
     assert_seen_in_no_tour(tours, "cut_paths", "paths cut mid-name")
+
+
+def test_the_texts_of_a_notebook_output_start_at_one_place(tours):
+    """A summary table as printed started 8 px left of the lines above it, at the box's edge."""
+    counts = {(tour.viewport, tour.scheme): tour.stacked_outputs for tour in tours.values()}
+    assert min(counts.values()) > 50, counts
+    assert_seen_in_no_tour(tours, "ragged_outputs", "notebook outputs whose texts do not line up")
 
 
 def visited(tour: Tour) -> set[str]:
