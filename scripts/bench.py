@@ -13,10 +13,12 @@ with every language <= 1.4 x warm in one language; every edit under serve
 shown within 5 s.
 
 Then Lighthouse (npm lighthouse, pinned in package.json), reported, never a
-target: every page of the built site and a bare mkdocs-material page built by
-the same venv, each served gzip-compressed under the site's path on 127.0.0.1
-as GitHub Pages serves it, with Lighthouse's default (mobile) settings; the
-medians of as many runs a page as the build scenarios have (--runs).
+target: every page of the built site, a bare mkdocs-material page built by
+the same venv and one page of the site with its text taken out (what the
+site's frame costs), each served gzip-compressed under the site's path on
+127.0.0.1 as GitHub Pages serves it, with Lighthouse's default (mobile)
+settings; the medians of as many runs a page as the build scenarios have
+(--runs).
 """
 
 import argparse
@@ -280,10 +282,16 @@ def run_each(project: Path, snippets: list[str]) -> None:
 
 # --- Lighthouse: reported beside a bare mkdocs-material page, never asserted ---
 
+BARE_ROW = "bare mkdocs-material page"
+# A page of the site with its text taken out: the difference from the bare page is what the site's
+# header, navigation and theme features cost, the difference from the page itself what its text costs.
+FRAME_PAGE = "building-models/sequential/"
+FRAME_ROW = f"{FRAME_PAGE} without its text"
+
 
 def lighthouse_section(site: Path, scratch: Path, runs: int) -> int:
-    """Lighthouse on every page of `site` and on a bare mkdocs-material page, `runs` times each;
-    prints the medians."""
+    """Lighthouse on every page of `site`, on a bare mkdocs-material page and on a page of `site`
+    without its text, `runs` times each; prints the medians."""
     if not LIGHTHOUSE.exists() or not Path(CHROMIUM).exists():
         print(f"\nLighthouse skipped: needs {LIGHTHOUSE.relative_to(REPO)} (npm ci) and a browser at {CHROMIUM}")
         return 0
@@ -291,14 +299,29 @@ def lighthouse_section(site: Path, scratch: Path, runs: int) -> int:
         urlsplit(yaml_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path.rstrip("/") + "/"
     )
     bare = bare_material_site(scratch / "bare")
+    frame = site_without_text(site, scratch / "frame", FRAME_PAGE)
     rows = {}
     with served(bare, site_path) as url:
-        rows["bare mkdocs-material page"] = lighthouse(url, runs)
+        rows[BARE_ROW] = lighthouse(url, runs)
+    with served(frame, site_path) as url:
+        rows[FRAME_ROW] = lighthouse(url + FRAME_PAGE, runs)
     with served(site, site_path) as url:
         for path in site_pages(site):
             rows[path or "home"] = lighthouse(url + path, runs)
     print_lighthouse_table(rows, runs)
     return 0
+
+
+def site_without_text(site: Path, folder: Path, page: str) -> Path:
+    """A copy of `site` in which `page` keeps its header, navigation, scripts and styles but not its
+    text (a title and one paragraph instead): what the site's frame costs a page before any text."""
+    shutil.copytree(site, folder)
+    index = folder / page / "index.html"
+    html = index.read_text(encoding="utf-8")
+    start = html.index(">", html.index("<article")) + 1
+    end = html.index("</article>")
+    index.write_text(html[:start] + "<h1>A page</h1><p>One paragraph of text.</p>" + html[end:], encoding="utf-8")
+    return folder
 
 
 def bare_material_site(folder: Path) -> Path:
@@ -424,7 +447,7 @@ def print_lighthouse_table(rows: dict[str, dict[str, float]], runs: int) -> None
         " pages served gzip-compressed on 127.0.0.1:"
     )
     print(" " * width + "".join(f"{column:>16}" for column in columns))
-    pages = {name: row for name, row in rows.items() if name != "bare mkdocs-material page"}
+    pages = {name: row for name, row in rows.items() if name not in (BARE_ROW, FRAME_ROW)}
     medians = {column: statistics.median(row[column] for row in pages.values() if row) for column in columns}
     for name, row in [*rows.items(), ("median of the site's pages", medians)]:
         cells = "".join(f"{row[column]:>16.0f}" if row else f"{'failed':>16}" for column in columns)
