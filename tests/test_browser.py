@@ -1173,7 +1173,7 @@ def test_palette_follows_the_system_and_the_toggle_is_remembered(browser, site_u
     tab.emulate_media(color_scheme="light")
     expect_scheme(tab, "default", "the automatic palette does not follow a change of system setting")
 
-    toggle = tab.locator("form[data-md-component=palette] label:not([hidden])")
+    toggle = tab.locator("form[data-palette-toggle] label:not([hidden])")
     assert toggle.get_attribute("title") == "Switch to light mode"
     toggle.click()  # automatic -> light
     expect_scheme(tab, "default", "the toggle's light choice is not light")
@@ -1187,13 +1187,42 @@ def test_palette_follows_the_system_and_the_toggle_is_remembered(browser, site_u
     context.close()
 
 
+# Counts, from the first moment of the page, each time an element is marked as switching palettes.
+PALETTE_SWITCHES_COUNTED = """
+window.paletteSwitches = 0;
+new MutationObserver((changes) => {
+  window.paletteSwitches += changes.filter((change) => change.target.hasAttribute(change.attributeName)).length;
+}).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-md-color-switching"] });
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_page_opens_in_its_palette_without_switching_to_it(browser, site_url, scheme):
+    """The theme's toggle marked the page as switching palettes on every load, and gave it a
+    color-scheme of its own: three restyles of the whole page as it started. The palette the
+    reader has is applied before the page is drawn (the theme's script in the header), and the
+    page changes only when the palette does: here, once the system's setting changes."""
+    context = browser.new_context(viewport=PHONE, color_scheme=scheme)
+    context.add_init_script(PALETTE_SWITCHES_COUNTED)
+    tab = context.new_page()
+    tab.goto(site_url, wait_until="load")  # the first visit stores the palette
+    tab.goto(site_url + "building-models/sequential/", wait_until="load")
+    tab.evaluate(SETTLED)
+    at_load = tab.evaluate("[window.paletteSwitches, document.querySelectorAll('meta[name=color-scheme]').length]")
+    show_palette(tab, "dark" if scheme == "light" else "light", "building-models/sequential/")
+    after_change = tab.evaluate("window.paletteSwitches")
+    context.close()
+    assert at_load == [0, 0], f"switches at load, color-scheme metas: {at_load}"
+    assert after_change == 1, "the automatic palette should switch once when the system's setting changes"
+
+
 def test_unknown_address_shows_the_404_page_with_the_theme(browser, site_url):
     context = browser.new_context(viewport=DESKTOP)
     tab = context.new_page()
     response = tab.goto(site_url + "no/such/page/", wait_until="networkidle")
     assert response.status == 404
     assert tab.locator("h1").first.inner_text() == ENGLISH.page_not_found
-    assert tab.locator("form[data-md-component=palette]").count() == 1, "the 404 page lost the theme"
+    assert tab.locator("form[data-palette-toggle]").count() == 1, "the 404 page lost the theme"
     if TAKE_SCREENSHOTS:
         tab.screenshot(path=str(SCREENSHOTS / "404--desktop-light.png"))
     home = tab.locator("article a", has_text="home page")
