@@ -1187,6 +1187,30 @@ def test_palette_follows_the_system_and_the_toggle_is_remembered(browser, site_u
     context.close()
 
 
+def test_the_keyboard_lands_on_the_palette_toggle_that_is_shown(browser, site_url):
+    """The toggle is three hidden radio buttons, each followed by its visible button. Once a reader
+    has chosen a palette, a page opened later must put the keyboard's focus on the one shown, and
+    Space must keep the palette: with none checked, the focus went to the hidden "automatic" one and
+    Space switched to it (a learner's review)."""
+    context = browser.new_context(viewport=DESKTOP, color_scheme="dark")
+    tab = context.new_page()
+    tab.goto(site_url + "building-models/sequential/", wait_until="load")
+    tab.locator("form[data-palette-toggle] label:not([hidden])").click()  # automatic -> light
+    expect_scheme(tab, "default", "the toggle's light choice is not light")
+    tab.reload(wait_until="load")
+    for _ in range(20):  # from the top of the page to the toggle
+        tab.keyboard.press("Tab")
+        if tab.evaluate("document.activeElement.matches('form[data-palette-toggle] input')"):
+            break
+    shown = tab.evaluate("!document.activeElement.nextElementSibling.hidden")
+    tab.keyboard.press("Space")
+    tab.evaluate(SETTLED)
+    scheme = tab.locator("body").get_attribute("data-md-color-scheme")
+    context.close()
+    assert shown, "the focus is on a hidden palette toggle"
+    assert scheme == "default", "Space on the toggle changed the palette"
+
+
 # Counts, from the first moment of the page, each time an element is marked as switching palettes.
 PALETTE_SWITCHES_COUNTED = """
 window.paletteSwitches = 0;
