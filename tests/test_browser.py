@@ -1198,15 +1198,18 @@ def test_the_keyboard_lands_on_the_palette_toggle_that_is_shown(browser, site_ur
     tab.locator("form[data-palette-toggle] label:not([hidden])").click()  # automatic -> light
     expect_scheme(tab, "default", "the toggle's light choice is not light")
     tab.reload(wait_until="load")
+    on_toggle = "document.activeElement.matches('form[data-palette-toggle] input')"
     for _ in range(20):  # from the top of the page to the toggle
         tab.keyboard.press("Tab")
-        if tab.evaluate("document.activeElement.matches('form[data-palette-toggle] input')"):
+        if tab.evaluate(on_toggle):
             break
-    shown = tab.evaluate("!document.activeElement.nextElementSibling.hidden")
+    reached = tab.evaluate(on_toggle)
+    shown = tab.evaluate("!document.activeElement.nextElementSibling?.hidden")
     tab.keyboard.press("Space")
     tab.evaluate(SETTLED)
     scheme = tab.locator("body").get_attribute("data-md-color-scheme")
     context.close()
+    assert reached, "20 presses of Tab did not reach the palette toggle"
     assert shown, "the focus is on a hidden palette toggle"
     assert scheme == "default", "Space on the toggle changed the palette"
 
