@@ -104,6 +104,18 @@ def serve_site(site_dir: Path) -> http.server.ThreadingHTTPServer:
     return server
 
 
+def open_page(tab, url: str, **goto_options):
+    """Goes to url and waits until the theme's script has set the page up.
+
+    The script starts once the page is painted (overrides/main.html), which can be after the page's
+    load event: what the theme adds (copy buttons, search, tooltips) is not there yet at load.
+    """
+    response = tab.goto(url, **goto_options)
+    tab.wait_for_function("() => window.document$ !== undefined")
+    tab.evaluate("new Promise((resolve) => document$.subscribe(() => resolve(true)))")
+    return response
+
+
 @pytest.fixture(scope="module")
 def site_url(built_site):
     server = serve_site(built_site)
@@ -320,7 +332,7 @@ def visit_all_pages(browser, site_url, paths, viewport, screenshot: bool) -> dic
     page.on("pageerror", lambda e: light.console_errors.append(f"{page.url}: {e}"))
     cdp = context.new_cdp_session(page)
     for path in paths:
-        page.goto(site_url + path, wait_until="load")
+        open_page(page, site_url + path, wait_until="load")
         page.evaluate("document.fonts.ready.then(() => true)")
         if screenshot:
             take_screenshots(page, viewport, path)
@@ -1090,7 +1102,7 @@ def test_console_has_no_errors_and_every_request_succeeds(tours):
 def test_search_finds(browser, site_url, query, page):
     context = browser.new_context(viewport=DESKTOP)
     tab = context.new_page()
-    tab.goto(site_url + ("ko/" if page.startswith("ko/") else ""), wait_until="networkidle")
+    open_page(tab, site_url + ("ko/" if page.startswith("ko/") else ""), wait_until="networkidle")
     tab.locator("input.md-search__input").click()
     tab.keyboard.type(query)  # as a reader types: the search listens to key events
     results = tab.locator(".md-search-result__item > a.md-search-result__link")
@@ -1107,7 +1119,7 @@ def test_search_results_show_only_the_code_lines_that_match(browser, site_url):
     was 2,500 px tall."""
     context = browser.new_context(viewport=PHONE)
     tab = context.new_page()
-    tab.goto(site_url, wait_until="networkidle")
+    open_page(tab, site_url, wait_until="networkidle")
     tab.locator("label.md-header__button[for=__search]").click()
     tab.keyboard.type("loss_weights")
     tab.locator(".md-search-result__item").first.wait_for(timeout=10_000)
@@ -1160,13 +1172,13 @@ def test_palette_follows_the_system_and_the_toggle_is_remembered(browser, site_u
     pages = page_paths(built_site)
     context = browser.new_context(viewport=DESKTOP, color_scheme="dark")
     tab = context.new_page()
-    tab.goto(site_url + pages[-1])
+    open_page(tab, site_url + pages[-1])
     expect_scheme(tab, "slate", "a dark system setting does not give the dark palette")
     context.close()
 
     context = browser.new_context(viewport=DESKTOP, color_scheme="light")
     tab = context.new_page()
-    tab.goto(site_url, wait_until="networkidle")
+    open_page(tab, site_url, wait_until="networkidle")
     expect_scheme(tab, "default", "a light system setting does not give the light palette")
     tab.emulate_media(color_scheme="dark")
     expect_scheme(tab, "slate", "the automatic palette does not follow a change of system setting")
@@ -1182,7 +1194,7 @@ def test_palette_follows_the_system_and_the_toggle_is_remembered(browser, site_u
 
     tab.reload(wait_until="networkidle")
     expect_scheme(tab, "slate", "the chosen palette is forgotten on reload")
-    tab.goto(site_url + pages[-1], wait_until="networkidle")
+    open_page(tab, site_url + pages[-1], wait_until="networkidle")
     expect_scheme(tab, "slate", "the chosen palette is forgotten on another page")
     context.close()
 
@@ -1194,7 +1206,7 @@ def test_the_keyboard_lands_on_the_palette_toggle_that_is_shown(browser, site_ur
     Space switched to it (a learner's review)."""
     context = browser.new_context(viewport=DESKTOP, color_scheme="dark")
     tab = context.new_page()
-    tab.goto(site_url + "building-models/sequential/", wait_until="load")
+    open_page(tab, site_url + "building-models/sequential/", wait_until="load")
     tab.locator("form[data-palette-toggle] label:not([hidden])").click()  # automatic -> light
     expect_scheme(tab, "default", "the toggle's light choice is not light")
     tab.reload(wait_until="load")
@@ -1232,8 +1244,8 @@ def test_a_page_opens_in_its_palette_without_switching_to_it(browser, site_url, 
     context = browser.new_context(viewport=PHONE, color_scheme=scheme)
     context.add_init_script(PALETTE_SWITCHES_COUNTED)
     tab = context.new_page()
-    tab.goto(site_url, wait_until="load")  # the first visit stores the palette
-    tab.goto(site_url + "building-models/sequential/", wait_until="load")
+    open_page(tab, site_url, wait_until="load")  # the first visit stores the palette
+    open_page(tab, site_url + "building-models/sequential/", wait_until="load")
     tab.evaluate(SETTLED)
     at_load = tab.evaluate("[window.paletteSwitches, document.querySelectorAll('meta[name=color-scheme]').length]")
     show_palette(tab, "dark" if scheme == "light" else "light", "building-models/sequential/")
@@ -1246,7 +1258,7 @@ def test_a_page_opens_in_its_palette_without_switching_to_it(browser, site_url, 
 def test_unknown_address_shows_the_404_page_with_the_theme(browser, site_url):
     context = browser.new_context(viewport=DESKTOP)
     tab = context.new_page()
-    response = tab.goto(site_url + "no/such/page/", wait_until="networkidle")
+    response = open_page(tab, site_url + "no/such/page/", wait_until="networkidle")
     assert response.status == 404
     assert tab.locator("h1").first.inner_text() == ENGLISH.page_not_found
     assert tab.locator("form[data-palette-toggle]").count() == 1, "the 404 page lost the theme"
@@ -1299,7 +1311,7 @@ def test_the_copy_button_can_be_seen_without_hovering_the_code(browser, site_url
     """A touch screen never hovers: the icon must stand out from the code by 3:1 (WCAG 1.4.11)."""
     context = browser.new_context(viewport=PHONE, color_scheme=scheme, has_touch=True)
     tab = context.new_page()
-    tab.goto(site_url + path)
+    open_page(tab, site_url + path)
     icon, box, _ = COPY_ICONS[path]
     tab.locator(box).first.scroll_into_view_if_needed()
     tab.locator(icon).first.wait_for(state="attached")
@@ -1324,7 +1336,7 @@ def test_blocks_away_from_the_screen_wait_to_be_drawn(browser, site_url, path):
     made pages slow on a phone); a block is drawn when the reader scrolls to it."""
     context = browser.new_context(viewport=PHONE)
     tab = context.new_page()
-    tab.goto(site_url + path, wait_until="load")
+    open_page(tab, site_url + path, wait_until="load")
     at_load = tab.evaluate(BLOCKS_DRAWN)
     tab.evaluate("document.querySelector('.md-footer').scrollIntoView()")
     tab.wait_for_function(f"({BLOCKS_DRAWN})().at(-1)")
@@ -1338,7 +1350,7 @@ def test_a_content_tab_with_the_keyboard_focus_shows_it_by_more_than_its_colour(
     the open tab has anyway, so a ring around the row must show where the focus is (WCAG 2.4.7)."""
     context = browser.new_context(viewport=DESKTOP)
     tab = context.new_page()
-    tab.goto(site_url + "multiple-outputs/joint-losses/")
+    open_page(tab, site_url + "multiple-outputs/joint-losses/")
     row_outline = "() => getComputedStyle(document.querySelector('.tabbed-set > .tabbed-labels')).outlineStyle"
     unfocused = tab.evaluate(row_outline)
     for _ in range(100):  # to the first tab, as a keyboard reader gets there
@@ -1354,7 +1366,7 @@ def test_a_content_tab_with_the_keyboard_focus_shows_it_by_more_than_its_colour(
 def test_the_first_use_of_each_glossary_term_takes_the_focus_and_shows_its_definition(browser, site_url):
     context = browser.new_context(viewport=DESKTOP)
     tab = context.new_page()
-    tab.goto(site_url + "building-models/functional/")
+    open_page(tab, site_url + "building-models/functional/")
     terms = tab.evaluate(
         """() => [...document.querySelectorAll(".md-typeset abbr[title]")].map((term) => [term.title, term.tabIndex])"""
     )
@@ -1404,7 +1416,7 @@ def test_tokens_written_as_plain_text_are_drawn_like_plain_code(browser, site_ur
     draw a span of each of those kinds exactly like the text around it, or the page shows them wrong."""
     context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
     tab = context.new_page()
-    tab.goto(site_url + "building-models/sequential/")
+    open_page(tab, site_url + "building-models/sequential/")
     differences = tab.evaluate(TOKEN_LOOKS, sorted(PLAIN_KINDS))
     context.close()
     assert not differences, f"in the {scheme} palette, token kinds the pages show as plain text look different:\n" + (
@@ -1449,7 +1461,7 @@ def test_a_block_wider_than_the_phone_is_shaded_on_the_side_it_hides_and_no_othe
     for viewport, wide in ((PHONE, True), (DESKTOP, False)):
         context = browser.new_context(viewport=viewport, color_scheme="light")
         tab = context.new_page()
-        tab.goto(site_url + path)
+        open_page(tab, site_url + path)
         tab.add_style_tag(content=".test-no-text, .test-no-text * { color: transparent !important; }")
         output = tab.locator(selector).first
         output.scroll_into_view_if_needed()
@@ -1489,7 +1501,7 @@ def test_an_errors_message_wraps_inside_its_box_on_a_phone(browser, site_url, pa
     explains right below it was cut at the edge ("...has al"). The frames keep their lines."""
     context = browser.new_context(viewport=PHONE)
     tab = context.new_page()
-    tab.goto(site_url + path)
+    open_page(tab, site_url + path)
     edges = tab.evaluate(ERROR_MESSAGE_EDGES)
     context.close()
     assert len(edges) >= 2, "expected the page's two errors"
@@ -1527,7 +1539,7 @@ def test_code_that_scrolls_sideways_takes_the_keyboard_focus_before_it_comes_int
     drawn, when the browser is idle."""
     context = browser.new_context(viewport=PHONE)
     tab = context.new_page()
-    tab.goto(site_url + "building-models/sequential/", wait_until="load")
+    open_page(tab, site_url + "building-models/sequential/", wait_until="load")
     focusable, unseen = unseen_scrolling_code(tab)
     closed = tab.evaluate("() => document.querySelectorAll('.md-typeset details:not([open]) pre > code').length")
     # The boxes of the text; a summary table's toggle (on a phone, the table as printed) is opened
@@ -1547,7 +1559,7 @@ def test_a_click_on_a_line_number_gives_the_address_of_that_line(browser, site_u
 
     context = browser.new_context(viewport=DESKTOP)
     tab = context.new_page()
-    tab.goto(site_url + "multiple-outputs/recipe/", wait_until="networkidle")
+    open_page(tab, site_url + "multiple-outputs/recipe/", wait_until="networkidle")
     line = tab.locator("div.highlight code > span[id] >> visible=true").nth(5)
     line.scroll_into_view_if_needed()
     point = line.evaluate(POINT_ON_LINE_NUMBER)
@@ -1587,7 +1599,7 @@ def test_the_page_on_how_outputs_are_made_does_not_link_to_itself_in_its_footer(
 def test_the_language_switcher_goes_to_the_same_place_in_the_other_language_after_instant_navigation(browser, site_url):
     context = browser.new_context(viewport=DESKTOP)
     tab = context.new_page()
-    tab.goto(site_url + "building-models/sequential/", wait_until="networkidle")
+    open_page(tab, site_url + "building-models/sequential/", wait_until="networkidle")
     tab.locator("nav.md-nav--primary a[href$='functional/']").first.click()  # instant navigation
     tab.wait_for_url("**/building-models/functional/")
     tab.evaluate("location.hash = '#reading-the-summary'")
@@ -1605,7 +1617,7 @@ def test_the_language_switcher_goes_to_the_same_place_in_the_other_language_afte
 def test_an_unknown_address_in_the_korean_edition_shows_its_korean_404_page(browser, site_url):
     context = browser.new_context(viewport=DESKTOP)
     tab = context.new_page()
-    tab.goto(site_url + "ko/no/such/page/")
+    open_page(tab, site_url + "ko/no/such/page/")
     tab.wait_for_url("**/ko/404.html")
     assert tab.evaluate("document.documentElement.lang") == "ko"
     assert tab.locator("h1").first.inner_text() == KOREAN.page_not_found
@@ -1618,7 +1630,7 @@ def test_korean_text_is_drawn_with_a_font_that_has_hangul(browser, site_url):
     ).stdout.replace("\n", ",")
     context = browser.new_context(viewport=DESKTOP)
     tab = context.new_page()
-    tab.goto(site_url + "ko/building-models/sequential/", wait_until="networkidle")
+    open_page(tab, site_url + "ko/building-models/sequential/", wait_until="networkidle")
     cdp = context.new_cdp_session(tab)
     cdp.send("DOM.enable")
     cdp.send("CSS.enable")

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from conftest import REPO
 from forked_processes import Forks
 from notebook_pages import STYLESHEET, nav_sections, published_notebooks
-from test_browser import CONFIG, PHONE, browser, site_url  # noqa: F401 (fixtures)
+from test_browser import CONFIG, PHONE, browser, open_page, site_url  # noqa: F401 (fixtures)
 
 from snippet_engine.directives import find_directives
 from snippet_engine.selections import SECTION_MARKER
@@ -291,7 +291,7 @@ def test_every_rule_of_jupyterlabs_styles_that_an_element_of_a_notebook_page_mat
     missing = []
     for page in notebook_pages(built_site):
         path = page.parent.relative_to(built_site).as_posix() + "/"
-        tab.goto(site_url + path)
+        open_page(tab, site_url + path)
         missing.extend(f"{path}: {selector}" for selector in tab.evaluate(MISSING_RULES, original))
     context.close()
     assert not missing, "rules dropped from the notebook stylesheet that elements match:\n" + "\n".join(missing)
