@@ -1255,6 +1255,53 @@ def test_a_page_opens_in_its_palette_without_switching_to_it(browser, site_url, 
     assert after_change == 1, "the automatic palette should switch once when the system's setting changes"
 
 
+# From the first moment of the page: when the first frame was painted, when the theme's script ran
+# (it defines document$), each layout shift, and each file the page asked for.
+THEME_START_WATCHED = """
+window.started = { paint: null, theme: null, shifts: [], fetched: [] };
+new PerformanceObserver((list) => {
+  started.paint ??= performance.now();
+}).observe({ type: "paint" });
+Object.defineProperty(window, "document$", {
+  configurable: true,
+  set(value) {
+    started.theme = performance.now();
+    Object.defineProperty(window, "document$", { value, writable: true, configurable: true });
+  },
+});
+new PerformanceObserver((list) => {
+  for (const shift of list.getEntries()) {
+    started.shifts.push(shift.sources.map((source) => source.node?.outerHTML?.slice(0, 80)).join(" | "));
+  }
+}).observe({ type: "layout-shift" });
+new PerformanceObserver((list) => {
+  started.fetched.push(...list.getEntries().map((entry) => entry.name));
+}).observe({ type: "resource" });
+"""
+
+
+@pytest.mark.parametrize("path", ["building-models/sequential/", "ko/multiple-outputs/two-head-model/"])
+def test_the_theme_starts_once_the_page_is_painted(browser, site_url, path):
+    """Run as the page was parsed, the theme's script laid the whole page out in one long task
+    before anything was drawn (Lighthouse's performance, long pages: 83-90). It starts once the
+    first frame is painted, moves nothing on the page as it starts (the header's search button
+    appeared with it and pushed the others aside) and fetches no file a second time (the theme
+    gives every relative address a full one, and a stylesheet given a new address is fetched anew)."""
+    context = browser.new_context(viewport=PHONE)
+    context.add_init_script(THEME_START_WATCHED)
+    tab = context.new_page()
+    open_page(tab, site_url + path, wait_until="networkidle")
+    tab.evaluate(SETTLED)
+    started = tab.evaluate("window.started")
+    context.close()
+    assert started["paint"] is not None and started["theme"] is not None, started
+    assert started["paint"] < started["theme"], f"the theme's script ran before the first paint: {started}"
+    assert not started["shifts"], f"the page moved as it loaded: {started['shifts']}"
+    # The theme reads its sitemap twice (instant navigation, the language selector), as it always did.
+    fetched_twice = {url for url in started["fetched"] if started["fetched"].count(url) > 1 and "sitemap" not in url}
+    assert not fetched_twice, f"fetched twice: {sorted(fetched_twice)}"
+
+
 def test_unknown_address_shows_the_404_page_with_the_theme(browser, site_url):
     context = browser.new_context(viewport=DESKTOP)
     tab = context.new_page()
