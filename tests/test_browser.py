@@ -1302,6 +1302,32 @@ def test_the_theme_starts_once_the_page_is_painted(browser, site_url, path):
     assert not fetched_twice, f"fetched twice: {sorted(fetched_twice)}"
 
 
+# When the page took the dark palette and when it was first painted, from the first moment of the page.
+DARK_PALETTE_TIMED = """
+window.dark = { set: null, paint: null };
+new MutationObserver(() => {
+  dark.set ??= document.body?.getAttribute("data-md-color-scheme") === "slate" ? performance.now() : null;
+}).observe(document, { attributes: true, childList: true, subtree: true });
+new PerformanceObserver((list) => {
+  dark.paint ??= list.getEntries()[0].startTime;
+}).observe({ type: "paint" });
+"""
+
+
+def test_a_first_visit_is_painted_in_the_systems_dark_palette(browser, site_url):
+    """With nothing stored, the palette comes from the system's setting. Set at the end of the page,
+    it came after the first frame on a long page: a reader with a dark system saw the page light,
+    without its palette button, then dark (a learner's review)."""
+    context = browser.new_context(viewport=PHONE, color_scheme="dark")
+    context.add_init_script(DARK_PALETTE_TIMED)
+    tab = context.new_page()
+    open_page(tab, site_url + "building-models/reusing-layers/", wait_until="load")
+    dark = tab.evaluate("window.dark")
+    context.close()
+    assert dark["set"] is not None and dark["paint"] is not None, dark
+    assert dark["set"] < dark["paint"], f"the page was painted before it took the dark palette: {dark}"
+
+
 def test_unknown_address_shows_the_404_page_with_the_theme(browser, site_url):
     context = browser.new_context(viewport=DESKTOP)
     tab = context.new_page()
