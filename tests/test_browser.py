@@ -1302,11 +1302,15 @@ def test_the_theme_starts_once_the_page_is_painted(browser, site_url, path):
     assert not fetched_twice, f"fetched twice: {sorted(fetched_twice)}"
 
 
-# When the page took the dark palette and when it was first painted, from the first moment of the page.
+# When the page took the dark palette, whether its text was parsed by then (a frame can show only
+# what is parsed), and when it was first painted, from the first moment of the page.
 DARK_PALETTE_TIMED = """
-window.dark = { set: null, paint: null };
+window.dark = { set: null, textParsed: null, paint: null };
 new MutationObserver(() => {
-  dark.set ??= document.body?.getAttribute("data-md-color-scheme") === "slate" ? performance.now() : null;
+  if (dark.set === null && document.body?.getAttribute("data-md-color-scheme") === "slate") {
+    dark.set = performance.now();
+    dark.textParsed = document.querySelector(".md-content") !== null;
+  }
 }).observe(document, { attributes: true, childList: true, subtree: true });
 new PerformanceObserver((list) => {
   dark.paint ??= list.getEntries()[0].startTime;
@@ -1326,6 +1330,7 @@ def test_a_first_visit_is_painted_in_the_systems_dark_palette(browser, site_url)
     context.close()
     assert dark["set"] is not None and dark["paint"] is not None, dark
     assert dark["set"] < dark["paint"], f"the page was painted before it took the dark palette: {dark}"
+    assert not dark["textParsed"], f"the page's text was parsed, and could be painted, before the palette: {dark}"
 
 
 def test_unknown_address_shows_the_404_page_with_the_theme(browser, site_url):
