@@ -1258,7 +1258,7 @@ def test_a_page_opens_in_its_palette_without_switching_to_it(browser, site_url, 
 # From the first moment of the page: when the first frame was painted, when the theme's script ran
 # (it defines document$), each layout shift, and each file the page asked for.
 THEME_START_WATCHED = """
-window.started = { paint: null, theme: null, shifts: [], fetched: [] };
+window.started = { paint: null, theme: null, shifts: [], fetched: [], codeClassChanged: [] };
 new PerformanceObserver((list) => {
   started.paint ??= performance.now();
 }).observe({ type: "paint" });
@@ -1277,6 +1277,14 @@ new PerformanceObserver((list) => {
 new PerformanceObserver((list) => {
   started.fetched.push(...list.getEntries().map((entry) => entry.name));
 }).observe({ type: "resource" });
+new MutationObserver((records) => {
+  for (const record of records) {
+    // classList.add() of a class the element has is a mutation too, but changes no style.
+    if (record.target.localName === "code" && record.oldValue !== record.target.className) {
+      started.codeClassChanged.push(`${record.oldValue} -> ${record.target.className}: ${record.target.outerHTML.slice(0, 60)}`);
+    }
+  }
+}).observe(document, { attributeFilter: ["class"], attributeOldValue: true, subtree: true });
 """
 
 
@@ -1286,15 +1294,23 @@ def test_the_theme_starts_once_the_page_is_painted(browser, site_url, path):
     before anything was drawn (Lighthouse's performance, long pages: 83-90). It starts once the
     first frame is painted, moves nothing on the page as it starts (the header's search button
     appeared with it and pushed the others aside) and fetches no file a second time (the theme
-    gives every relative address a full one, and a stylesheet given a new address is fetched anew)."""
+    gives every relative address a full one, and a stylesheet given a new address is fetched anew).
+    Setting a code block up in view changes no class of its code: the class that lays the code out
+    as the theme does is in the page (snippet_engine.token_spans); added by the theme, it rebuilt
+    the code's layout line by line in one long task."""
     context = browser.new_context(viewport=PHONE)
     context.add_init_script(THEME_START_WATCHED)
     tab = context.new_page()
     open_page(tab, site_url + path, wait_until="networkidle")
     tab.evaluate(SETTLED)
     started = tab.evaluate("window.started")
+    # The theme sets a code block up as it comes into view: the first one, scrolled to.
+    tab.locator(".md-typeset .highlight").first.scroll_into_view_if_needed()
+    tab.wait_for_selector(".md-typeset pre[id^='__code_'] > code", state="attached")
+    code_class_changed = tab.evaluate("window.started.codeClassChanged")
     context.close()
     assert started["paint"] is not None and started["theme"] is not None, started
+    assert not code_class_changed, f"setting code up changed its class: {code_class_changed}"
     assert started["paint"] < started["theme"], f"the theme's script ran before the first paint: {started}"
     assert not started["shifts"], f"the page moved as it loaded: {started['shifts']}"
     # The theme reads its sitemap twice (instant navigation, the language selector), as it always did.

@@ -6,7 +6,7 @@ import re
 import markdown
 from test_browser import CONFIG
 
-from snippet_engine.token_spans import PLAIN_KINDS, plain_tokens
+from snippet_engine.token_spans import PLAIN_KINDS, THEME_CODE_CLASS, plain_tokens
 
 # The extensions that write code blocks, pymdownx.highlight configured as mkdocs.yml configures it.
 EXTENSIONS = ["attr_list", "pymdownx.highlight", "pymdownx.superfences"]
@@ -47,3 +47,24 @@ def test_names_whitespace_and_other_plain_tokens_become_text_and_the_page_reads_
 def test_spans_outside_highlighted_code_blocks_are_kept():
     prose = '<p>A <span class="n">name</span> in prose.</p>\n<pre><code><span class="n">x</span></code></pre>'
     assert plain_tokens(prose) == prose
+
+
+def test_code_of_line_spans_has_the_class_the_theme_lays_it_out_by():
+    after = plain_tokens(rendered(PAGE))
+    assert after.count(f'<code class="{THEME_CODE_CLASS}"><span id="__span-0-3">') == 1  # linenums="3"
+    assert "<code>" not in after
+
+
+def test_blocks_with_more_classes_or_attributes_are_found_too():
+    page = rendered(PAGE).replace(
+        '<div class="language-python highlight">',
+        '<div class="language-python no-copy highlight" data-copy="import keras&#10;">',
+    )
+    after = plain_tokens(page)
+    assert not kinds(after) & PLAIN_KINDS
+    assert f'<code class="{THEME_CODE_CLASS}">' in after
+
+
+def test_code_without_line_spans_keeps_its_plain_code_element():
+    block = '<div class="language-text highlight"><pre><span></span><code>plain text\n</code></pre></div>'
+    assert plain_tokens(block) == block
