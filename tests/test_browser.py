@@ -1281,7 +1281,8 @@ new MutationObserver((records) => {
   for (const record of records) {
     // classList.add() of a class the element has is a mutation too, but changes no style.
     if (record.target.localName === "code" && record.oldValue !== record.target.className) {
-      started.codeClassChanged.push(`${record.oldValue} -> ${record.target.className}: ${record.target.outerHTML.slice(0, 60)}`);
+      const { oldValue, target } = record;
+      started.codeClassChanged.push(`${oldValue} -> ${target.className}: ${target.outerHTML.slice(0, 60)}`);
     }
   }
 }).observe(document, { attributeFilter: ["class"], attributeOldValue: true, subtree: true });
