@@ -64,8 +64,8 @@ def plain_tokens(html: str) -> str:
     """A page's HTML with the tokens of PLAIN_KINDS in its code blocks as plain text, and each
     block's code already laid out as the theme lays it out (THEME_CODE_CLASS)."""
     return HIGHLIGHTED_BLOCK.sub(
-        lambda block: with_theme_layout(block[1], block[2])
-        + without_spans(block[2], PLAIN_KINDS.__contains__)
-        + block[3],
+        lambda block: (
+            with_theme_layout(block[1], block[2]) + without_spans(block[2], PLAIN_KINDS.__contains__) + block[3]
+        ),
         html,
     )
