@@ -1166,6 +1166,14 @@ def expect_scheme(tab, scheme: str, message: str) -> None:
     expect(tab.locator("body"), message).to_have_attribute("data-md-color-scheme", scheme, timeout=5_000)
 
 
+def expect_address_bar_in_header_colour(tab, message: str) -> None:
+    """A phone browser draws its address bar in the colour of <meta name="theme-color">."""
+    from playwright.sync_api import expect
+
+    header = tab.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+    expect(tab.locator('meta[name="theme-color"]'), message).to_have_attribute("content", header, timeout=5_000)
+
+
 def test_palette_follows_the_system_and_the_toggle_is_remembered(browser, site_url, built_site):
     """The tours look at every page in the dark palette by switching the system's setting on the
     open page; here a page also opens dark when the system already is."""
@@ -1174,6 +1182,7 @@ def test_palette_follows_the_system_and_the_toggle_is_remembered(browser, site_u
     tab = context.new_page()
     open_page(tab, site_url + pages[-1])
     expect_scheme(tab, "slate", "a dark system setting does not give the dark palette")
+    expect_address_bar_in_header_colour(tab, "the address bar's colour is not the header's")
     context.close()
 
     context = browser.new_context(viewport=DESKTOP, color_scheme="light")
@@ -1191,6 +1200,7 @@ def test_palette_follows_the_system_and_the_toggle_is_remembered(browser, site_u
     expect_scheme(tab, "default", "the toggle's light choice is not light")
     toggle.click()  # light -> dark
     expect_scheme(tab, "slate", "the toggle does not switch to the dark palette")
+    expect_address_bar_in_header_colour(tab, "the address bar's colour is not the header's after a switch")
 
     tab.reload(wait_until="networkidle")
     expect_scheme(tab, "slate", "the chosen palette is forgotten on reload")
