@@ -1336,6 +1336,36 @@ def test_the_theme_starts_once_the_page_is_painted(browser, site_url, path):
     assert not fetched_twice, f"fetched twice: {sorted(fetched_twice)}"
 
 
+# Each code block that knows its number of lines: the room the stylesheet gives it until it is first
+# drawn ("auto <room>") and its height once drawn, in its font's em.
+CODE_BLOCK_ROOM = """() => [...document.querySelectorAll('.highlight[style*="--code-lines"]')].map((block) => {
+  const style = getComputedStyle(block);
+  const em = parseFloat(style.fontSize);
+  const room = parseFloat(style.containIntrinsicBlockSize.split(" ").pop()) / em;
+  block.style.contentVisibility = "visible";
+  const drawn = block.getBoundingClientRect().height / em;
+  block.style.contentVisibility = "";
+  return { block: block.querySelector(".filename").textContent, room, drawn };
+})"""
+
+
+@pytest.mark.parametrize("path", ["multiple-outputs/recipe/", "ko/building-models/reusing-layers/"])
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_a_code_block_waiting_off_screen_holds_the_room_it_takes_when_drawn(browser, site_url, path, viewport):
+    """A code block away from the screen is drawn when the reader scrolls near it; until then it
+    holds a room computed from its number of lines. Held at a mean height, a block in view when the
+    page was first drawn grew in the next frame and pushed the text below it (a layout shift). A
+    block whose title wraps on a phone may differ by a line of its title."""
+    context = browser.new_context(viewport=viewport)
+    tab = context.new_page()
+    open_page(tab, site_url + path)
+    blocks = tab.evaluate(CODE_BLOCK_ROOM)
+    context.close()
+    assert blocks, "no code block gives its number of lines"
+    off = [block for block in blocks if abs(block["room"] - block["drawn"]) > 1.5]
+    assert not off, f"rooms (em) unlike the drawn blocks: {off}"
+
+
 # When the page took the dark palette, whether its text was parsed by then (a frame can show only
 # what is parsed), and when it was first painted, from the first moment of the page.
 DARK_PALETTE_TIMED = """

@@ -52,6 +52,7 @@ def test_spans_outside_highlighted_code_blocks_are_kept():
 def test_code_of_line_spans_has_the_class_the_theme_lays_it_out_by():
     after = plain_tokens(rendered(PAGE))
     assert after.count(f'<code class="{THEME_CODE_CLASS}"><span id="__span-0-3">') == 1  # linenums="3"
+    assert after.count('<div style="--code-lines: 4" class="language-python highlight">') == 1
     assert "<code>" not in after
 
 
@@ -63,6 +64,11 @@ def test_blocks_with_more_classes_or_attributes_are_found_too():
     after = plain_tokens(page)
     assert not kinds(after) & PLAIN_KINDS
     assert f'<code class="{THEME_CODE_CLASS}">' in after
+
+
+def test_a_block_without_a_title_gives_no_number_of_lines():
+    after = plain_tokens(rendered(PAGE.replace(' title="first.py"', "")))
+    assert f'<code class="{THEME_CODE_CLASS}">' in after and "--code-lines" not in after
 
 
 def test_code_without_line_spans_keeps_its_plain_code_element():

@@ -14,6 +14,9 @@ for the first block of reusing-layers, 85 ms of blocked main thread on a desktop
 phone is four times slower).
 Written into the page, the class is already there: the set-up adds nothing, and the code looks as
 it will from the first frame.
+
+A block away from the screen is not drawn until the reader scrolls near it (site.css); until then it
+holds the room the stylesheet gives it. Its number of lines tells that room exactly.
 """
 
 import re
@@ -34,6 +37,10 @@ HIGHLIGHTED_BLOCK = re.compile(
 # components/content/code: mountCodeBlock), and the first line's span, which tells them.
 THEME_CODE_CLASS = "md-code__content"
 LINE_SPAN = '<span id="'
+# The custom property that gives a titled block's number of lines to the stylesheet, and the
+# title's opening tag as pymdownx.highlight writes it.
+CODE_LINES = "--code-lines"
+TITLE = '<span class="filename">'
 
 # Kinds of token mkdocs-material draws in the code's own colour and font: names
 # (--md-code-hl-name-color is --md-code-fg-color), and whitespace, string prefixes
@@ -55,9 +62,13 @@ def without_spans(code: str, is_plain: Callable[[str], bool]) -> str:
 
 
 def with_theme_layout(opening: str, code: str) -> str:
-    """The opening of a block (up to its <code>) with the class the theme gives code of line spans."""
+    """The opening of a block (up to its <code>) with the class the theme gives code of line spans,
+    and, for a block with a title (every snippet's), its number of lines (CODE_LINES): from it the
+    stylesheet knows the block's height before it is drawn (site.css)."""
     if not code.startswith(LINE_SPAN):
         return opening
+    if TITLE in opening:
+        opening = opening.replace("<div ", f'<div style="{CODE_LINES}: {code.count(LINE_SPAN)}" ', 1)
     return opening.removesuffix("<code>") + f'<code class="{THEME_CODE_CLASS}">'
 
 
