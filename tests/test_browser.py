@@ -1464,10 +1464,11 @@ def test_the_copy_button_can_be_seen_without_hovering_the_code(browser, site_url
 
 
 # Whether each code and output block (code cell, on a Notebooks page) is drawn, in page order: a
-# block that waits keeps its box, and what is inside it is not drawn.
+# block that waits keeps its box, and what is inside it is not drawn. The notebook's set-up cell is
+# not shown on the site (notebooks.css).
 BLOCKS_DRAWN = """
 () => [...document.querySelectorAll(
-  ".md-typeset > .highlight, .md-typeset > .snippet-output, .jp-Notebook > .jp-CodeCell",
+  ".md-typeset > .highlight, .md-typeset > .snippet-output, .jp-Notebook > .jp-CodeCell:not(.celltag_setup)",
 )].map((block) => block.firstElementChild.checkVisibility({ contentVisibilityAuto: true }))
 """
 
