@@ -1266,7 +1266,8 @@ def test_a_page_opens_in_its_palette_without_switching_to_it(browser, site_url, 
 
 
 # From the first moment of the page: when the first frame was painted, when the theme's script ran
-# (it defines document$), each layout shift, and each file the page asked for.
+# (it defines document$), each layout shift, each file the page asked for, and each change of a
+# <code> element's class.
 THEME_START_WATCHED = """
 window.started = { paint: null, theme: null, shifts: [], fetched: [], codeClassChanged: [] };
 new PerformanceObserver((list) => {
@@ -1309,8 +1310,8 @@ def test_the_theme_starts_once_the_page_is_painted(browser, site_url, path):
     first frame is painted, moves nothing on the page as it loads (the header's search button
     appeared with the theme and pushed the others aside; a header drawn half parsed had its palette
     button at the far right; a notebook's empty set-up cell held the room of a whole cell until
-    drawn) and fetches no file a second time (the theme
-    gives every relative address a full one, and a stylesheet given a new address is fetched anew).
+    drawn) and fetches no file a second time (the theme gives every relative address a full one,
+    and a stylesheet given a new address is fetched anew).
     Setting a code block up in view changes no class of its code: the class that lays the code out
     as the theme does is in the page (snippet_engine.token_spans); added by the theme, it rebuilt
     the code's layout line by line in one long task."""
